@@ -1,0 +1,141 @@
+//! The one error type of docstore and the SQLSTATE each variant is reported with.
+
+use std::fmt;
+
+use crate::JsonKind;
+
+/// The SQLSTATEs docstore raises itself. The extension maps each onto pgrx's `PgSqlErrorCode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqlState {
+    /// 22004 `null_value_not_allowed`
+    NullValueNotAllowed,
+    /// 22023 `invalid_parameter_value`
+    InvalidParameterValue,
+    /// 23000 `integrity_constraint_violation`
+    IntegrityConstraintViolation,
+}
+
+impl SqlState {
+    /// The five-character code, as PostgreSQL prints it.
+    pub fn code(self) -> &'static str {
+        match self {
+            SqlState::NullValueNotAllowed => "22004",
+            SqlState::InvalidParameterValue => "22023",
+            SqlState::IntegrityConstraintViolation => "23000",
+        }
+    }
+}
+
+/// Everything a caller can get wrong. Messages name the argument and what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A required argument was SQL NULL.
+    NullArgument { argument: &'static str },
+    /// A collection name outside 1..=255 characters.
+    CollectionNameLength { chars: usize },
+    /// A JSON argument (document, patch, filter) whose top level is not an object.
+    NotAnObject { argument: &'static str, found: JsonKind },
+    /// A negative `limit`.
+    NegativeLimit { limit: i64 },
+    /// An UPDATE tried to change a column that identifies a document.
+    ImmutableColumn { column: &'static str },
+}
+
+impl Error {
+    pub fn sqlstate(&self) -> SqlState {
+        match self {
+            Error::NullArgument { .. } => SqlState::NullValueNotAllowed,
+            Error::CollectionNameLength { .. }
+            | Error::NotAnObject { .. }
+            | Error::NegativeLimit { .. } => SqlState::InvalidParameterValue,
+            Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
+        }
+    }
+
+    /// A hint for the user, where there is something useful to say beyond the message.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::NullArgument { argument: "filter" } => {
+                Some("pass '{}' (or NULL) to match every document")
+            }
+            Error::NullArgument { .. } => None,
+            Error::CollectionNameLength { .. } => None,
+            Error::NotAnObject { .. } => Some("wrap the value in an object, e.g. {\"value\": ...}"),
+            Error::NegativeLimit { .. } => Some("pass 0 for no rows, or NULL for the default of 100"),
+            Error::ImmutableColumn { .. } => {
+                Some("id, collection and created_at are fixed when a document is created; create a new document instead")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NullArgument { argument } => write!(f, "{argument} must not be NULL"),
+            Error::CollectionNameLength { chars } => write!(
+                f,
+                "collection name must be 1 to {} characters, got {chars}",
+                crate::args::MAX_COLLECTION_CHARS
+            ),
+            Error::NotAnObject { argument, found } => {
+                write!(f, "{argument} must be a JSON object, got {}", found.with_article())
+            }
+            Error::NegativeLimit { limit } => {
+                write!(f, "limit must be 0 or greater, got {limit}")
+            }
+            Error::ImmutableColumn { column } => write!(
+                f,
+                "column \"{column}\" of docstore.documents cannot be changed by an update"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_has_the_documented_sqlstate() {
+        let cases = [
+            (Error::NullArgument { argument: "id" }, "22004"),
+            (Error::CollectionNameLength { chars: 0 }, "22023"),
+            (
+                Error::NotAnObject { argument: "data", found: JsonKind::Array },
+                "22023",
+            ),
+            (Error::NegativeLimit { limit: -1 }, "22023"),
+            (Error::ImmutableColumn { column: "id" }, "23000"),
+        ];
+        for (error, code) in cases {
+            assert_eq!(error.sqlstate().code(), code, "{error}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_argument_and_what_is_allowed() {
+        assert_eq!(
+            Error::NullArgument { argument: "collection" }.to_string(),
+            "collection must not be NULL"
+        );
+        assert_eq!(
+            Error::CollectionNameLength { chars: 256 }.to_string(),
+            "collection name must be 1 to 255 characters, got 256"
+        );
+        assert_eq!(
+            Error::NotAnObject { argument: "patch", found: JsonKind::String }.to_string(),
+            "patch must be a JSON object, got a string"
+        );
+        assert_eq!(
+            Error::NegativeLimit { limit: -5 }.to_string(),
+            "limit must be 0 or greater, got -5"
+        );
+        assert_eq!(
+            Error::ImmutableColumn { column: "created_at" }.to_string(),
+            "column \"created_at\" of docstore.documents cannot be changed by an update"
+        );
+    }
+}
