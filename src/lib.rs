@@ -1,10 +1,38 @@
+//! docstore: JSON documents in named collections, inside PostgreSQL.
+//!
+//! - `api`     — the SQL functions (argument checks, then one kept statement)
+//! - `store`   — the statements, prepared once per backend, and how their rows come back
+//! - `trigger` — the version trigger on `docstore.documents`
+//! - `jsonb`   — shape checks on jsonb datums, without parsing them
+//! - `error`   — docstore errors → PostgreSQL errors with SQLSTATEs
+//! - `sql/`    — the DDL: schema and row type (`bootstrap.sql`), storage, trigger and the
+//!   hand-declared functions (`finalize.sql`)
+//!
+//! The pure rules (argument checks, JSON shape, error texts) live in `crates/core`.
+
 use pgrx::prelude::*;
+
+mod api;
+mod error;
+mod jsonb;
+mod store;
+mod trigger;
+
 ::pgrx::pg_module_magic!(name, version);
-#[pg_extern]
-fn hello() -> &'static str { "x" }
+
+extension_sql_file!("../sql/bootstrap.sql", name = "bootstrap", bootstrap);
+extension_sql_file!("../sql/finalize.sql", name = "finalize", finalize);
+
+#[cfg(any(test, feature = "pg_test"))]
+mod tests;
+
+/// Required by `cargo pgrx test`.
 #[cfg(test)]
 pub mod pg_test {
     pub fn setup(_options: Vec<&str>) {}
+
     #[must_use]
-    pub fn postgresql_conf_options() -> Vec<&'static str> { vec![] }
+    pub fn postgresql_conf_options() -> Vec<&'static str> {
+        vec![]
+    }
 }

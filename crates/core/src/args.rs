@@ -27,7 +27,9 @@ pub fn collection(name: Option<&str>) -> Result<&str, Error> {
     if ok {
         Ok(name)
     } else {
-        Err(Error::CollectionNameLength { chars: name.chars().count() })
+        Err(Error::CollectionNameLength {
+            chars: name.chars().count(),
+        })
     }
 }
 
@@ -62,9 +64,15 @@ mod tests {
 
     #[test]
     fn collection_names_outside_the_bounds_are_rejected_with_their_length() {
-        assert_eq!(collection(Some("")), Err(Error::CollectionNameLength { chars: 0 }));
+        assert_eq!(
+            collection(Some("")),
+            Err(Error::CollectionNameLength { chars: 0 })
+        );
         let long = "a".repeat(256);
-        assert_eq!(collection(Some(&long)), Err(Error::CollectionNameLength { chars: 256 }));
+        assert_eq!(
+            collection(Some(&long)),
+            Err(Error::CollectionNameLength { chars: 256 })
+        );
         let long_multibyte = "日".repeat(256);
         assert_eq!(
             collection(Some(&long_multibyte)),
@@ -79,7 +87,12 @@ mod tests {
 
     #[test]
     fn a_null_collection_is_a_null_argument() {
-        assert_eq!(collection(None), Err(Error::NullArgument { argument: "collection" }));
+        assert_eq!(
+            collection(None),
+            Err(Error::NullArgument {
+                argument: "collection"
+            })
+        );
     }
 
     #[test]
@@ -89,12 +102,20 @@ mod tests {
         assert_eq!(limit(Some(7)), Ok(7));
         assert_eq!(limit(Some(i32::MAX)), Ok(i64::from(i32::MAX)));
         assert_eq!(limit(Some(-1)), Err(Error::NegativeLimit { limit: -1 }));
-        assert_eq!(limit(Some(i32::MIN)), Err(Error::NegativeLimit { limit: i32::MIN.into() }));
+        assert_eq!(
+            limit(Some(i32::MIN)),
+            Err(Error::NegativeLimit {
+                limit: i32::MIN.into()
+            })
+        );
     }
 
     #[test]
     fn required_names_the_missing_argument() {
-        assert_eq!(required("id", None::<u8>), Err(Error::NullArgument { argument: "id" }));
+        assert_eq!(
+            required("id", None::<u8>),
+            Err(Error::NullArgument { argument: "id" })
+        );
         assert_eq!(required("id", Some(3)), Ok(3));
     }
 

@@ -34,7 +34,10 @@ pub enum Error {
     /// A collection name outside 1..=255 characters.
     CollectionNameLength { chars: usize },
     /// A JSON argument (document, patch, filter) whose top level is not an object.
-    NotAnObject { argument: &'static str, found: JsonKind },
+    NotAnObject {
+        argument: &'static str,
+        found: JsonKind,
+    },
     /// A negative `limit`.
     NegativeLimit { limit: i64 },
     /// An UPDATE tried to change a column that identifies a document.
@@ -79,7 +82,11 @@ impl fmt::Display for Error {
                 crate::args::MAX_COLLECTION_CHARS
             ),
             Error::NotAnObject { argument, found } => {
-                write!(f, "{argument} must be a JSON object, got {}", found.with_article())
+                write!(
+                    f,
+                    "{argument} must be a JSON object, got {}",
+                    found.with_article()
+                )
             }
             Error::NegativeLimit { limit } => {
                 write!(f, "limit must be 0 or greater, got {limit}")
@@ -104,7 +111,10 @@ mod tests {
             (Error::NullArgument { argument: "id" }, "22004"),
             (Error::CollectionNameLength { chars: 0 }, "22023"),
             (
-                Error::NotAnObject { argument: "data", found: JsonKind::Array },
+                Error::NotAnObject {
+                    argument: "data",
+                    found: JsonKind::Array,
+                },
                 "22023",
             ),
             (Error::NegativeLimit { limit: -1 }, "22023"),
@@ -118,7 +128,10 @@ mod tests {
     #[test]
     fn messages_name_the_argument_and_what_is_allowed() {
         assert_eq!(
-            Error::NullArgument { argument: "collection" }.to_string(),
+            Error::NullArgument {
+                argument: "collection"
+            }
+            .to_string(),
             "collection must not be NULL"
         );
         assert_eq!(
@@ -126,7 +139,11 @@ mod tests {
             "collection name must be 1 to 255 characters, got 256"
         );
         assert_eq!(
-            Error::NotAnObject { argument: "patch", found: JsonKind::String }.to_string(),
+            Error::NotAnObject {
+                argument: "patch",
+                found: JsonKind::String
+            }
+            .to_string(),
             "patch must be a JSON object, got a string"
         );
         assert_eq!(
@@ -134,7 +151,10 @@ mod tests {
             "limit must be 0 or greater, got -5"
         );
         assert_eq!(
-            Error::ImmutableColumn { column: "created_at" }.to_string(),
+            Error::ImmutableColumn {
+                column: "created_at"
+            }
+            .to_string(),
             "column \"created_at\" of docstore.documents cannot be changed by an update"
         );
     }

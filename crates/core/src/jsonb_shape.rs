@@ -88,6 +88,18 @@ pub fn classify(payload: &[u8]) -> Option<JsonKind> {
     }
 }
 
+/// Whether a jsonb payload is the empty object `{}`, which every document contains.
+pub fn is_empty_object(payload: &[u8]) -> bool {
+    const JB_CMASK: u32 = 0x0FFF_FFFF;
+    match payload.get(0..4) {
+        Some(bytes) => {
+            let header = u32::from_ne_bytes(bytes.try_into().expect("four bytes"));
+            header & JB_FOBJECT != 0 && header & JB_CMASK == 0
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,19 +113,40 @@ mod tests {
     #[test]
     fn containers_are_classified_by_their_flags() {
         assert_eq!(classify(&payload(&[JB_FOBJECT])), Some(JsonKind::Object));
-        assert_eq!(classify(&payload(&[JB_FOBJECT | 3, 0, 0])), Some(JsonKind::Object));
+        assert_eq!(
+            classify(&payload(&[JB_FOBJECT | 3, 0, 0])),
+            Some(JsonKind::Object)
+        );
         assert_eq!(classify(&payload(&[JB_FARRAY])), Some(JsonKind::Array));
-        assert_eq!(classify(&payload(&[JB_FARRAY | 2, 0, 0])), Some(JsonKind::Array));
+        assert_eq!(
+            classify(&payload(&[JB_FARRAY | 2, 0, 0])),
+            Some(JsonKind::Array)
+        );
     }
 
     #[test]
     fn scalars_are_classified_by_their_one_entry() {
         let scalar = JB_FARRAY | JB_FSCALAR | 1;
-        assert_eq!(classify(&payload(&[scalar, JENTRY_ISSTRING | 3])), Some(JsonKind::String));
-        assert_eq!(classify(&payload(&[scalar, JENTRY_ISNUMERIC | 8])), Some(JsonKind::Number));
-        assert_eq!(classify(&payload(&[scalar, JENTRY_ISBOOL_TRUE])), Some(JsonKind::Boolean));
-        assert_eq!(classify(&payload(&[scalar, JENTRY_ISBOOL_FALSE])), Some(JsonKind::Boolean));
-        assert_eq!(classify(&payload(&[scalar, JENTRY_ISNULL])), Some(JsonKind::Null));
+        assert_eq!(
+            classify(&payload(&[scalar, JENTRY_ISSTRING | 3])),
+            Some(JsonKind::String)
+        );
+        assert_eq!(
+            classify(&payload(&[scalar, JENTRY_ISNUMERIC | 8])),
+            Some(JsonKind::Number)
+        );
+        assert_eq!(
+            classify(&payload(&[scalar, JENTRY_ISBOOL_TRUE])),
+            Some(JsonKind::Boolean)
+        );
+        assert_eq!(
+            classify(&payload(&[scalar, JENTRY_ISBOOL_FALSE])),
+            Some(JsonKind::Boolean)
+        );
+        assert_eq!(
+            classify(&payload(&[scalar, JENTRY_ISNULL])),
+            Some(JsonKind::Null)
+        );
     }
 
     #[test]
@@ -122,6 +155,14 @@ mod tests {
         assert_eq!(classify(&[0x20]), None);
         assert_eq!(classify(&payload(&[0])), None);
         assert_eq!(classify(&payload(&[JB_FARRAY | JB_FSCALAR | 1])), None);
+    }
+
+    #[test]
+    fn only_an_object_with_no_pairs_is_the_empty_object() {
+        assert!(is_empty_object(&payload(&[JB_FOBJECT])));
+        assert!(!is_empty_object(&payload(&[JB_FOBJECT | 1, 0, 0])));
+        assert!(!is_empty_object(&payload(&[JB_FARRAY])));
+        assert!(!is_empty_object(&[]));
     }
 
     #[test]

@@ -1,0 +1,119 @@
+-- docstore finalize: storage, the version trigger and the hand-declared functions.
+-- Runs after every function pgrx generates (docstore.uuid_generate_v7, docstore.version_bump, …).
+
+------------------------------------------------------------------------------------------------
+-- Storage
+------------------------------------------------------------------------------------------------
+
+CREATE TABLE docstore.documents (
+    id          uuid        NOT NULL DEFAULT docstore.uuid_generate_v7(),
+    -- "C": names compare and sort by code point, whatever the database's locale.
+    collection  text        COLLATE "C" NOT NULL,
+    data        jsonb       NOT NULL,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    version     integer     NOT NULL DEFAULT 1,
+    -- The key is id alone, so the table can be distributed by id (Citus).
+    CONSTRAINT documents_pkey PRIMARY KEY (id),
+    CONSTRAINT documents_collection_length CHECK (char_length(collection) BETWEEN 1 AND 255),
+    CONSTRAINT documents_data_is_object CHECK (jsonb_typeof(data) = 'object')
+);
+COMMENT ON TABLE docstore.documents IS 'every docstore document; version and updated_at are kept by the trigger version_bump';
+
+-- "A collection in creation order": ids are UUIDv7, so id order is creation order.
+CREATE INDEX documents_collection_id_idx ON docstore.documents (collection, id);
+-- Containment (@>) on documents. jsonb_path_ops: smaller and faster than jsonb_ops for @>.
+CREATE INDEX documents_data_idx ON docstore.documents USING gin (data jsonb_path_ops);
+
+CREATE TRIGGER version_bump
+    BEFORE UPDATE ON docstore.documents
+    FOR EACH ROW EXECUTE FUNCTION docstore.version_bump();
+
+-- Without this, pg_dump skips the table's rows: they belong to the extension.
+SELECT pg_catalog.pg_extension_config_dump('docstore.documents', '');
+
+------------------------------------------------------------------------------------------------
+-- Functions implemented in Rust as version-1 C functions (src/api.rs)
+------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION docstore_create(collection text, data jsonb)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_create';
+COMMENT ON FUNCTION docstore_create(text, jsonb) IS
+'Creates a document in collection and returns it (one row, version 1, a new UUIDv7 id).
+Errors: 22004 collection or data is NULL; 22023 collection is not 1 to 255 characters, or data is not a JSON object.';
+
+CREATE FUNCTION docstore_update(collection text, id uuid, patch jsonb)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_update';
+COMMENT ON FUNCTION docstore_update(text, uuid, jsonb) IS
+'Shallow-merges patch into the document (top-level keys of patch replace the document''s, jsonb ||), increments version and returns the document; no row if collection has no document id.
+Errors: 22004 collection, id or patch is NULL; 22023 collection is not 1 to 255 characters, or patch is not a JSON object.';
+
+CREATE FUNCTION docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" integer DEFAULT 100)
+    RETURNS SETOF docstore.document
+    LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 100
+    AS 'MODULE_PATHNAME', 'docstore_query';
+COMMENT ON FUNCTION docstore_query(text, jsonb, integer) IS
+'Documents of collection that contain filter (jsonb @>), in creation order, at most limit. A NULL filter means {}, a NULL limit means 100.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter is not a JSON object, or limit is negative.';
+
+------------------------------------------------------------------------------------------------
+-- Functions implemented with #[pg_extern] (src/api.rs); their DDL is generated
+------------------------------------------------------------------------------------------------
+
+COMMENT ON FUNCTION docstore_delete(text, uuid) IS
+'Deletes the document id of collection; true if there was one.
+Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters.';
+
+COMMENT ON FUNCTION docstore_delete_collection(text) IS
+'Deletes every document of collection; true if there was any.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
+
+COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS
+'Internal: the argument checks of docstore_read.';
+COMMENT ON FUNCTION docstore.uuid_generate_v7() IS
+'A time-ordered UUID (version 7, RFC 9562), monotonic within a session: the default of docstore.documents.id.';
+COMMENT ON FUNCTION docstore.version_bump() IS
+'Trigger: on every UPDATE of docstore.documents sets version = OLD.version + 1 and updated_at = now(), and rejects changes to id, collection and created_at (SQLSTATE 23000).';
+
+------------------------------------------------------------------------------------------------
+-- Functions in SQL, inlined into the calling query by the planner
+------------------------------------------------------------------------------------------------
+
+-- Inlinable: LANGUAGE sql, STABLE, not STRICT, a single SELECT. The argument checks are a
+-- constant qual, evaluated once before the scan (or folded away at plan time).
+CREATE FUNCTION docstore_read(collection text, id uuid)
+    RETURNS SETOF docstore.document
+    LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
+    AS $$
+        SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
+          FROM docstore.documents AS d
+         WHERE docstore.check_read_args($1, $2)
+           AND d.collection = $1
+           AND d.id = $2
+    $$;
+COMMENT ON FUNCTION docstore_read(text, uuid) IS
+'The document id of collection (one row), or no row.
+Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters.';
+
+-- A skip scan over documents_collection_id_idx: one index descent per collection, so the cost
+-- grows with the number of collections, not of documents.
+CREATE FUNCTION docstore_list_collections()
+    RETURNS SETOF text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+        WITH RECURSIVE names(name) AS (
+            (SELECT d.collection FROM docstore.documents AS d ORDER BY d.collection LIMIT 1)
+            UNION ALL
+            SELECT (SELECT d.collection FROM docstore.documents AS d
+                     WHERE d.collection > names.name ORDER BY d.collection LIMIT 1)
+              FROM names
+             WHERE names.name IS NOT NULL
+        )
+        SELECT name FROM names WHERE name IS NOT NULL ORDER BY name
+    $$;
+COMMENT ON FUNCTION docstore_list_collections() IS
+'Names of the collections that hold documents, sorted by code point.';

@@ -1,0 +1,148 @@
+//! The SQL face of docstore: argument checks, then one kept statement from [`crate::store`].
+//!
+//! The functions that return documents (`docstore_create`, `docstore_update`, `docstore_query`)
+//! are plain version-1 C functions declared in `sql/finalize.sql` as
+//! `RETURNS SETOF docstore.document`: they read their arguments as datums and hand the executor's
+//! rows back through a tuplestore, so a document is never converted to a Rust value. (pgrx's
+//! `RETURNS TABLE` cannot be used: its output columns `id` and `collection` would clash with the
+//! argument names the contract gives.) `docstore_read` and `docstore_list_collections` are
+//! `LANGUAGE sql` functions the planner inlines; their argument checks are [`check_read_args`].
+//! The functions returning scalars are ordinary `#[pg_extern]`s.
+//!
+//! Every check runs before any statement, so a rejected call writes nothing.
+
+use docstore_core::args;
+use pgrx::fcinfo::{pg_arg_is_null, pg_getarg, pg_getarg_datum_raw};
+use pgrx::prelude::*;
+use pgrx::{pg_sys, IntoDatum};
+
+use crate::error::OrRaise;
+use crate::jsonb;
+use crate::store::{self, Statement};
+
+/// Declares the version-1 calling convention for a hand-declared C function.
+macro_rules! function_info_v1 {
+    ($finfo:ident) => {
+        #[no_mangle]
+        #[doc(hidden)]
+        pub extern "C" fn $finfo() -> &'static pg_sys::Pg_finfo_record {
+            const V1: pg_sys::Pg_finfo_record = pg_sys::Pg_finfo_record { api_version: 1 };
+            &V1
+        }
+    };
+}
+
+/// Argument `n` as a raw datum, `None` for SQL NULL.
+unsafe fn arg(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> Option<pg_sys::Datum> {
+    (!pg_arg_is_null(fcinfo, n)).then(|| pg_getarg_datum_raw(fcinfo, n))
+}
+
+/// Argument `n`, a collection name, checked; returned as the datum to bind.
+unsafe fn collection_arg(
+    fcinfo: pg_sys::FunctionCallInfo,
+    n: usize,
+    function: &'static str,
+) -> pg_sys::Datum {
+    args::collection(pg_getarg::<&str>(fcinfo, n)).or_raise(function);
+    pg_getarg_datum_raw(fcinfo, n)
+}
+
+function_info_v1!(pg_finfo_docstore_create);
+/// `docstore_create(collection text, data jsonb) RETURNS SETOF docstore.document`
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_create(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_create";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let data = jsonb::object("data", arg(fcinfo, 1)).or_raise(NAME);
+    store::rows(fcinfo, Statement::Create, &[collection, data])
+}
+
+function_info_v1!(pg_finfo_docstore_update);
+/// `docstore_update(collection text, id uuid, patch jsonb) RETURNS SETOF docstore.document`
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_update";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
+    let patch = jsonb::object("patch", arg(fcinfo, 2)).or_raise(NAME);
+    store::rows(fcinfo, Statement::Update, &[collection, id, patch])
+}
+
+function_info_v1!(pg_finfo_docstore_query);
+/// `docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" int DEFAULT 100)
+/// RETURNS SETOF docstore.document`
+///
+/// `{}` (or NULL) runs a statement without the containment test: `data @> '{}'` is true for every
+/// document, but a GIN index scan for it would read the whole index.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_query";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let filter = match arg(fcinfo, 1) {
+        None => None,
+        some => Some(jsonb::object("filter", some).or_raise(NAME)),
+    };
+    let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
+    let limit = pg_sys::Datum::from(limit);
+    match filter {
+        Some(filter) if !jsonb::is_empty_object(filter) => store::rows(
+            fcinfo,
+            Statement::QueryContaining,
+            &[collection, filter, limit],
+        ),
+        _ => store::rows(fcinfo, Statement::QueryAll, &[collection, limit]),
+    }
+}
+
+/// `docstore_delete(collection text, id uuid) RETURNS boolean`: true if a document was deleted.
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_delete(collection: Option<&str>, id: Option<pgrx::Uuid>) -> bool {
+    const NAME: &str = "docstore_delete";
+    let collection = args::collection(collection).or_raise(NAME);
+    let id = args::required("id", id).or_raise(NAME);
+    let params = [datum(collection), datum(id)];
+    // SAFETY: the datums are a text and a uuid, as the statement declares.
+    unsafe { store::count(Statement::Delete, &params) > 0 }
+}
+
+/// `docstore_delete_collection(collection text) RETURNS boolean`: true if it held any document.
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_delete_collection(collection: Option<&str>) -> bool {
+    const NAME: &str = "docstore_delete_collection";
+    let collection = args::collection(collection).or_raise(NAME);
+    // SAFETY: the datum is a text, as the statement declares.
+    unsafe { store::count(Statement::DeleteCollection, &[datum(collection)]) > 0 }
+}
+
+fn datum(value: impl IntoDatum) -> pg_sys::Datum {
+    value.into_datum().expect("a non-NULL value has a datum")
+}
+
+#[pg_schema]
+mod docstore {
+    use docstore_core::args;
+    use pgrx::prelude::*;
+
+    use crate::error::OrRaise;
+
+    /// The argument checks of the inlined `docstore_read`: true, or an ERROR. Immutable so that
+    /// the planner folds it away for constant arguments; not strict, so that it sees NULLs.
+    #[pg_extern(immutable, parallel_safe)]
+    fn check_read_args(collection: Option<&str>, id: Option<pgrx::Uuid>) -> bool {
+        const NAME: &str = "docstore_read";
+        args::collection(collection).or_raise(NAME);
+        args::required("id", id).or_raise(NAME);
+        true
+    }
+
+    /// A time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then a counter
+    /// and random bits. Monotonic within a backend, so ids sort in creation order and inserts
+    /// land at the right edge of the primary-key B-tree.
+    #[pg_extern(volatile, parallel_safe)]
+    fn uuid_generate_v7() -> pgrx::Uuid {
+        pgrx::Uuid::from_bytes(uuid::Uuid::now_v7().into_bytes())
+    }
+}

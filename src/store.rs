@@ -1,0 +1,230 @@
+//! The storage layer: every statement docstore runs, prepared once per backend and kept.
+//!
+//! Each SQL function validates its arguments, then calls [`rows`] or [`count`] with bound datums.
+//! Statements are fixed text with `$n` placeholders (no value is ever pasted into SQL), prepared
+//! with `SPI_prepare` on first use and kept with `SPI_keepplan`, so a call costs one executor run,
+//! like a prepared raw statement. PostgreSQL's plan cache re-plans them when the table changes.
+//!
+//! Rows go straight from the executor into the calling SRF's tuplestore through a tuplestore
+//! `DestReceiver` (as PL/pgSQL's `RETURN QUERY` does): documents stay datums and are copied
+//! once, never converted to Rust values.
+
+use std::cell::Cell;
+use std::ffi::CStr;
+use std::ptr::NonNull;
+
+use pgrx::pg_sys;
+
+/// The statements docstore runs. Each returns its rows in `docstore.document`'s column order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Statement {
+    /// $1 collection, $2 data
+    Create,
+    /// $1 collection, $2 id, $3 patch
+    Update,
+    /// $1 collection, $2 limit
+    QueryAll,
+    /// $1 collection, $2 filter, $3 limit
+    QueryContaining,
+    /// $1 collection, $2 id
+    Delete,
+    /// $1 collection
+    DeleteCollection,
+}
+
+const STATEMENTS: usize = 6;
+
+const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
+const UUID: pg_sys::Oid = pg_sys::UUIDOID;
+const JSONB: pg_sys::Oid = pg_sys::JSONBOID;
+const INT8: pg_sys::Oid = pg_sys::INT8OID;
+
+impl Statement {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn sql(self) -> &'static CStr {
+        match self {
+            Statement::Create => {
+                c"INSERT INTO docstore.documents (collection, data) VALUES ($1, $2)
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
+            Statement::Update => {
+                c"UPDATE docstore.documents SET data = data || $3
+                WHERE collection = $1 AND id = $2
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
+            Statement::QueryAll => {
+                c"SELECT id, collection, data, created_at, updated_at, version
+                FROM docstore.documents WHERE collection = $1 ORDER BY id LIMIT $2"
+            }
+            Statement::QueryContaining => {
+                c"SELECT id, collection, data, created_at, updated_at, version
+                FROM docstore.documents WHERE collection = $1 AND data @> $2 ORDER BY id LIMIT $3"
+            }
+            Statement::Delete => {
+                c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
+            }
+            Statement::DeleteCollection => c"DELETE FROM docstore.documents WHERE collection = $1",
+        }
+    }
+
+    fn arg_types(self) -> &'static [pg_sys::Oid] {
+        match self {
+            Statement::Create => &[TEXT, JSONB],
+            Statement::Update => &[TEXT, UUID, JSONB],
+            Statement::QueryAll => &[TEXT, INT8],
+            Statement::QueryContaining => &[TEXT, JSONB, INT8],
+            Statement::Delete => &[TEXT, UUID],
+            Statement::DeleteCollection => &[TEXT],
+        }
+    }
+
+    fn read_only(self) -> bool {
+        matches!(self, Statement::QueryAll | Statement::QueryContaining)
+    }
+}
+
+thread_local! {
+    /// Kept plans, one per statement, for the life of the backend.
+    static PLANS: [Cell<Option<NonNull<pg_sys::_SPI_plan>>>; STATEMENTS] =
+        const { [const { Cell::new(None) }; STATEMENTS] };
+}
+
+extern "C-unwind" {
+    // tcop/tstoreReceiver.h, not in pgrx's bindings. Called through pg_guard_ffi_boundary.
+    fn SetTuplestoreDestReceiverParams(
+        receiver: *mut pg_sys::DestReceiver,
+        store: *mut pg_sys::Tuplestorestate,
+        context: pg_sys::MemoryContext,
+        detoast: bool,
+        target_tupdesc: pg_sys::TupleDesc,
+        map_failure_msg: *const std::ffi::c_char,
+    );
+}
+
+/// The kept plan of `statement`, prepared on first use. Must be called inside an SPI connection.
+unsafe fn plan(statement: Statement) -> NonNull<pg_sys::_SPI_plan> {
+    PLANS.with(|plans| {
+        let slot = &plans[statement.index()];
+        if let Some(plan) = slot.get() {
+            return plan;
+        }
+        let types = statement.arg_types();
+        let prepared = pg_sys::SPI_prepare(
+            statement.sql().as_ptr(),
+            types.len() as i32,
+            types.as_ptr().cast_mut(),
+        );
+        let plan = NonNull::new(prepared).unwrap_or_else(|| {
+            panic!(
+                "SPI_prepare failed for {statement:?}: {}",
+                spi_result(pg_sys::SPI_result)
+            )
+        });
+        let kept = pg_sys::SPI_keepplan(plan.as_ptr());
+        assert_eq!(kept, 0, "SPI_keepplan failed for {statement:?}");
+        slot.set(Some(plan));
+        plan
+    })
+}
+
+fn spi_result(code: i32) -> String {
+    // SAFETY: SPI_result_code_string returns a static string for any code.
+    unsafe { CStr::from_ptr(pg_sys::SPI_result_code_string(code)) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Runs `statement` with `params` (bound in order, none NULL) and returns how many rows it
+/// processed. With `into`, every row goes to that receiver.
+unsafe fn execute(
+    statement: Statement,
+    params: &[pg_sys::Datum],
+    into: Option<*mut pg_sys::DestReceiver>,
+) -> u64 {
+    let types = statement.arg_types();
+    assert_eq!(
+        params.len(),
+        types.len(),
+        "wrong number of parameters for {statement:?}"
+    );
+
+    let connected = pg_sys::SPI_connect();
+    assert_eq!(
+        connected,
+        pg_sys::SPI_OK_CONNECT as i32,
+        "SPI_connect failed"
+    );
+    let plan = plan(statement);
+
+    let list = pg_sys::makeParamList(params.len() as i32);
+    let slots = (*list).params.as_mut_slice(params.len());
+    for ((slot, &value), &ptype) in slots.iter_mut().zip(params).zip(types) {
+        *slot = pg_sys::ParamExternData {
+            value,
+            isnull: false,
+            pflags: pg_sys::PARAM_FLAG_CONST as u16,
+            ptype,
+        };
+    }
+    let options = pg_sys::SPIExecuteOptions {
+        params: list,
+        read_only: statement.read_only(),
+        dest: into.unwrap_or(std::ptr::null_mut()),
+        ..Default::default()
+    };
+    let status = pg_sys::SPI_execute_plan_extended(plan.as_ptr(), &options);
+    assert!(status >= 0, "{statement:?} failed: {}", spi_result(status));
+    let processed = pg_sys::SPI_processed;
+    pg_sys::SPI_finish();
+    processed
+}
+
+/// Runs `statement` and returns its rows as the result set of the calling set-returning
+/// function (materialize mode). `fcinfo` must be that of a function declared
+/// `RETURNS SETOF docstore.document`.
+///
+/// # Safety
+/// `fcinfo` must be the live call info of the SQL function being executed; `params` must be
+/// valid datums of the statement's argument types.
+pub unsafe fn rows(
+    fcinfo: pg_sys::FunctionCallInfo,
+    statement: Statement,
+    params: &[pg_sys::Datum],
+) -> pg_sys::Datum {
+    let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
+    let flags = if !rsinfo.is_null() && !(*rsinfo).expectedDesc.is_null() {
+        pg_sys::MAT_SRF_USE_EXPECTED_DESC
+    } else {
+        0
+    };
+    // Checks that the caller accepts a tuplestore and creates it in per-query memory.
+    pg_sys::InitMaterializedSRF(fcinfo, flags);
+
+    let receiver = pg_sys::CreateDestReceiver(pg_sys::CommandDest::DestTuplestore);
+    pg_sys::ffi::pg_guard_ffi_boundary(|| {
+        SetTuplestoreDestReceiverParams(
+            receiver,
+            (*rsinfo).setResult,
+            (*(*rsinfo).econtext).ecxt_per_query_memory,
+            false,
+            (*rsinfo).setDesc,
+            c"docstore: a statement's columns do not match docstore.document".as_ptr(),
+        )
+    });
+    execute(statement, params, Some(receiver));
+    if let Some(destroy) = (*receiver).rDestroy {
+        destroy(receiver);
+    }
+    pg_sys::Datum::from(0)
+}
+
+/// Runs `statement` and returns the number of rows it processed.
+///
+/// # Safety
+/// `params` must be valid datums of the statement's argument types.
+pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
+    execute(statement, params, None)
+}
