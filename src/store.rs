@@ -57,11 +57,11 @@ impl Statement {
             }
             Statement::QueryAll => {
                 c"SELECT id, collection, data, created_at, updated_at, version
-                FROM docstore.documents WHERE collection = $1 ORDER BY id LIMIT $2"
+                FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
             }
             Statement::QueryContaining => {
                 c"SELECT id, collection, data, created_at, updated_at, version
-                FROM docstore.documents WHERE collection = $1 AND data @> $2 ORDER BY id LIMIT $3"
+                FROM docstore.documents WHERE collection = $1 AND data @> $2 ORDER BY collection, id LIMIT $3"
             }
             Statement::Delete => {
                 c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
