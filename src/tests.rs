@@ -1,6 +1,8 @@
 //! In-backend tests (`cargo pgrx test`): behaviour that needs a live backend and real datums.
 //! The SQL surface as a whole is covered by the pg_regress suite in tests/pg_regress.
 
+use pgrx::prelude::*;
+
 #[pg_schema]
 mod tests {
     use pgrx::prelude::*;

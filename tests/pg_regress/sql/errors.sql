@@ -61,6 +61,9 @@ SELECT pg_temp.err($$SELECT docstore_query('', '{}', 0)$$);
 SELECT pg_temp.err($$INSERT INTO docstore.documents (collection, data) VALUES ('', '{}')$$);
 SELECT pg_temp.err($$INSERT INTO docstore.documents (collection, data) VALUES ('c', '[]')$$);
 
+-- A statement that fails part-way leaves nothing behind.
+SELECT pg_temp.err($$SELECT docstore_create('c', d) FROM (VALUES ('{"ok": 1}'::jsonb), ('[]')) AS v(d)$$);
+
 -- Errors carry a hint where one helps.
 \set VERBOSITY default
 SELECT docstore_query('errors', '{}', -3);
@@ -68,7 +71,8 @@ SELECT docstore_create('errors', '[1]');
 \set VERBOSITY terse
 
 -- Nothing of the above was written: one document in 'errors' and none in 'c'.
-SELECT collection, count(*) FROM docstore.documents GROUP BY collection ORDER BY collection;
+SELECT left(collection, 6) AS collection, char_length(collection) AS chars, count(*)
+  FROM docstore.documents GROUP BY collection ORDER BY collection;
 SELECT data, version FROM docstore_read('errors', :'a');
 SELECT docstore_delete_collection('errors');
 SELECT docstore_delete_collection(repeat('é', 255));

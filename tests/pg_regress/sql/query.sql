@@ -61,5 +61,5 @@ SELECT pg_stat_get_xact_numscans('docstore.documents_data_idx'::regclass) AS gin
 -- The statement docstore_query runs for a filter, as EXPLAIN shows it.
 EXPLAIN (COSTS OFF)
 SELECT id, collection, data, created_at, updated_at, version
-  FROM docstore.documents WHERE collection = 'gin' AND data @> '{"i": 1234}' ORDER BY id LIMIT 100;
+  FROM docstore.documents WHERE collection = 'gin' AND data @> '{"i": 1234}' ORDER BY collection, id LIMIT 100;
 ROLLBACK;

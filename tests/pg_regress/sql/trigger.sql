@@ -12,17 +12,28 @@ UPDATE docstore.documents SET data = data || '{"multi": true}' WHERE collection 
 SELECT data, version FROM docstore.documents WHERE collection = 'trig' ORDER BY id;
 
 -- updated_at is the updating transaction's time; created_at stays.
+BEGIN;
 UPDATE docstore.documents SET created_at = created_at, updated_at = '2000-01-01' WHERE id = :'b';
-SELECT updated_at = now() AS updated_now, created_at <= updated_at AS ordered FROM docstore.documents WHERE id = :'b';
+SELECT updated_at = now() AS updated_now, created_at < updated_at AS after_creation, version
+  FROM docstore.documents WHERE id = :'b';
+COMMIT;
 
 -- id, collection and created_at cannot change: 23000, nothing written.
 \set VERBOSITY default
 UPDATE docstore.documents SET collection = 'elsewhere' WHERE id = :'a';
+\echo :LAST_ERROR_SQLSTATE
 UPDATE docstore.documents SET id = gen_random_uuid() WHERE id = :'a';
+\echo :LAST_ERROR_SQLSTATE
 UPDATE docstore.documents SET created_at = created_at - interval '1 day' WHERE id = :'a';
+\echo :LAST_ERROR_SQLSTATE
+-- Setting them to the values they have is not a change.
+UPDATE docstore.documents SET id = id, collection = collection, created_at = created_at WHERE id = :'a';
 \set VERBOSITY terse
 SELECT collection, version FROM docstore_read('trig', :'a');
 
--- INSERT and DELETE do not go through the trigger; version stays as given by default.
-SELECT version FROM docstore_create('trig', '{}') ORDER BY 1;
+-- INSERT does not go through the trigger: a new document has version 1, or what a restore
+-- (a plain INSERT) gives it.
+SELECT version FROM docstore_create('trig', '{}');
+INSERT INTO docstore.documents (collection, data, version) VALUES ('trig', '{"restored": true}', 7);
+SELECT data, version FROM docstore.documents WHERE collection = 'trig' AND data ? 'restored';
 SELECT docstore_delete_collection('trig');
