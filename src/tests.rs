@@ -36,12 +36,10 @@ mod tests {
         for (text, expected) in cases {
             let kind = unsafe { jsonb::kind(jsonb_datum(text)) };
             assert_eq!(kind, expected, "{text}");
-            let typeof_ = Spi::get_one_with_args::<String>(
-                "SELECT jsonb_typeof($1::jsonb)",
-                &[text.into()],
-            )
-            .unwrap()
-            .unwrap();
+            let typeof_ =
+                Spi::get_one_with_args::<String>("SELECT jsonb_typeof($1::jsonb)", &[text.into()])
+                    .unwrap()
+                    .unwrap();
             assert_eq!(kind.name(), typeof_, "{text}");
             let empty = unsafe { jsonb::is_empty_object(jsonb_datum(text)) };
             assert_eq!(empty, text == "{}", "{text}");
@@ -60,10 +58,13 @@ mod tests {
             "SELECT (SELECT data FROM docstore_create('big', big.d)) = big.d FROM big",
         );
         assert_eq!(stored, Ok(Some(true)));
-        let compressed = Spi::get_one::<bool>(
-            "SELECT pg_column_size(d) < octet_length(d::text) FROM big",
+        let compressed =
+            Spi::get_one::<bool>("SELECT pg_column_size(d) < octet_length(d::text) FROM big");
+        assert_eq!(
+            compressed,
+            Ok(Some(true)),
+            "the test value must be compressed"
         );
-        assert_eq!(compressed, Ok(Some(true)), "the test value must be compressed");
     }
 
     #[pg_test]

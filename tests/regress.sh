@@ -6,7 +6,7 @@ PORT=$1
 OUT=$(mktemp -d /tmp/docstore-regress.XXXXXX)
 PGXS=$($PG_CONFIG --pgxs)
 REGRESS=$(dirname "$PGXS")/../test/regress/pg_regress
-psql_at "$PORT" -d postgres -c "DROP DATABASE IF EXISTS docstore_regress" -c "CREATE DATABASE docstore_regress"
+psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS docstore_regress" -c "CREATE DATABASE docstore_regress"
 set +e
 "$REGRESS" --use-existing --host=127.0.0.1 --port="$PORT" --user=postgres \
   --bindir="$PG_BIN" --inputdir="$REPO/tests/pg_regress" --outputdir="$OUT" \

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, then runs
+#   formatting and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
+#   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
+#   regression suite (pg_regress), the multi-connection tests and the pg_dump round trip.
+# Ends with "N passed, N failed" and exits non-zero if anything failed.
+source "$(dirname "$0")/scripts/lib.sh"
+
+PORT=${DOCSTORE_TEST_PORT:-54330}
+DIR=/tmp/docstore-test-$(id -un)
+PGTEST_DIR=/tmp/docstore-pgtest-$(id -un)
+passed=0; failed=0; failures=()
+
+step() { # step NAME COMMAND…
+  local name=$1; shift
+  log "$name"
+  if "$@"; then passed=$((passed + 1)); echo "ok - $name"
+  else failed=$((failed + 1)); failures+=("$name"); echo "not ok - $name"; fi
+}
+
+pg_tests() {
+  as_root rm -rf "$PGTEST_DIR"; mkdir -p "$PGTEST_DIR"
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$PGTEST_DIR"
+    (cd "$REPO" && cargo pgrx test pg15 --runas postgres --pgdata "$PGTEST_DIR/data")
+  else
+    # --runas makes pgrx install with sudo; the server runs as this user.
+    (cd "$REPO" && cargo pgrx test pg15 --runas "$(id -un)" --pgdata "$PGTEST_DIR/data")
+  fi
+}
+
+ensure_packages
+ensure_pgrx
+cd "$REPO"
+
+step "cargo fmt --check" cargo fmt --all -- --check
+step "cargo clippy (no warnings)" cargo clippy --workspace --all-targets -- -D warnings
+step "unit tests: docstore-core" cargo test -p docstore-core
+step "in-backend tests: cargo pgrx test" pg_tests
+
+install_extension ""
+cluster_stop "$DIR"; as_root rm -rf "$DIR"
+cluster_start "$DIR" "$PORT"
+trap 'cluster_stop "$DIR"' EXIT
+step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
+step "multi-connection tests" bash tests/concurrency.sh "$PORT"
+step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
+
+echo
+[ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

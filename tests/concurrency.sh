@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Multi-connection tests against the cluster on PORT (tests/concurrency.sh PORT):
+#  1. 8 clients update one document 250 times each: no update is lost, final version 2001.
+#  2. 8 clients create 250 documents each: exactly 2000 documents, 2000 distinct ids.
+#  3. 8 clients mix updates and reads of 20 documents: every version equals 1 + its updates.
+source "$(dirname "$0")/../scripts/lib.sh"
+PORT=$1
+DB=docstore_concurrency
+PGBENCH=$PG_BIN/pgbench
+work=$(mktemp -d /tmp/docstore-concurrency.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+fail=0
+check() { # check NAME EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi
+}
+q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
+bench() { "$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres "$@" "$DB" >"$work/pgbench.log" 2>&1 \
+  || { cat "$work/pgbench.log" >&2; echo "not ok - pgbench failed"; exit 1; }; }
+
+psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+q "CREATE EXTENSION docstore" >/dev/null
+
+# 1. One document, 8 × 250 merge updates, each client writing its own key.
+id=$(q "SELECT id FROM docstore_create('counter', '{\"n\": 0}')")
+cat >"$work/update.sql" <<SQL
+SELECT version FROM docstore_update('counter', '$id', jsonb_build_object('client' || :client_id, :client_id::int));
+SQL
+bench -c 8 -j 8 -t 250 -f "$work/update.sql"
+check "8 clients x 250 updates of one document: version" 2001 "$(q "SELECT version FROM docstore_read('counter', '$id')")"
+check "every client's key is in the document" 9 "$(q "SELECT count(*) FROM docstore_read('counter', '$id'), jsonb_object_keys(data)")"
+check "pgbench saw no failed transaction" 0 "$(grep -oP 'number of failed transactions: \K[0-9]+' "$work/pgbench.log")"
+
+# 2. 8 × 250 creates.
+cat >"$work/create.sql" <<'SQL'
+SELECT id FROM docstore_create('parallel', jsonb_build_object('client', :client_id::int));
+SQL
+bench -c 8 -j 8 -t 250 -f "$work/create.sql"
+check "8 clients x 250 creates: documents" 2000 "$(q "SELECT count(*) FROM docstore.documents WHERE collection = 'parallel'")"
+check "8 clients x 250 creates: distinct ids" 2000 "$(q "SELECT count(DISTINCT id) FROM docstore.documents WHERE collection = 'parallel'")"
+check "each client created 250" "250" "$(q "SELECT DISTINCT count(*) FROM docstore.documents WHERE collection = 'parallel' GROUP BY data->'client'")"
+check "docstore_query sees all of them" 2000 "$(q "SELECT count(*) FROM docstore_query('parallel', '{}', 5000)")"
+
+# 3. Mixed: updates of 20 documents, reads in between; versions account for every update.
+q "SELECT count(*) FROM (SELECT docstore_create('mixed', jsonb_build_object('k', k, 'n', 0)) FROM generate_series(1, 20) k) s" >/dev/null
+q "CREATE TABLE mixed_ids AS SELECT (data->>'k')::int AS k, id FROM docstore.documents WHERE collection = 'mixed'" >/dev/null
+q "CREATE TABLE mixed_log (id uuid, version int)" >/dev/null
+cat >"$work/mixed.sql" <<'SQL'
+\set k random(1, 20)
+SELECT id AS mid FROM mixed_ids WHERE k = :k \gset
+INSERT INTO mixed_log SELECT id, version FROM docstore_update('mixed', :mid, jsonb_build_object('last', :client_id::int));
+SELECT version FROM docstore_read('mixed', :mid);
+SQL
+bench -c 8 -j 8 -t 200 -f "$work/mixed.sql"
+check "mixed load: versions = 1 + updates, for all 20 documents" 20 \
+  "$(q "SELECT count(*) FROM docstore.documents d WHERE collection = 'mixed' AND version = 1 + (SELECT count(*) FROM mixed_log l WHERE l.id = d.id)")"
+check "mixed load: no version returned twice" 0 \
+  "$(q "SELECT count(*) FROM (SELECT id, version FROM mixed_log GROUP BY 1, 2 HAVING count(*) > 1) s")"
+
+psql_at "$PORT" -d postgres -c "DROP DATABASE $DB"
+exit $fail
