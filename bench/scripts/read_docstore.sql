@@ -1,3 +1,2 @@
 \set k random(1, 100000)
-SELECT id AS rid FROM bench_ids WHERE k = :k \gset
-SELECT * FROM docstore_read('bench', :rid);
+SELECT * FROM docstore_read('bench', lpad(:k::text, 32, '0')::uuid);

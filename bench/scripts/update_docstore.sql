@@ -1,3 +1,2 @@
 \set k random(1, 100000)
-SELECT id AS uid FROM bench_ids WHERE k = :k \gset
-SELECT * FROM docstore_update('bench', :uid, jsonb_build_object('score', :k::int));
+SELECT * FROM docstore_update('bench', lpad(:k::text, 32, '0')::uuid, jsonb_build_object('score', :k::int));
