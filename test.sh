@@ -2,7 +2,8 @@
 # Every test: installs what is missing, then runs
 #   formatting and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
 #   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
-#   regression suite (pg_regress), the multi-connection tests and the pg_dump round trip.
+#   regression suite (pg_regress), the multi-connection tests, the pg_dump round trip and the
+#   Python client's pytest suite.
 # Ends with "N passed, N failed" and exits non-zero if anything failed.
 source "$(dirname "$0")/scripts/lib.sh"
 
@@ -29,6 +30,17 @@ pg_tests() {
   fi
 }
 
+python_tests() {
+  local venv=/tmp/docstore-venv-$(id -un)
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --upgrade pip >/dev/null
+  "$venv/bin/pip" install -q "$REPO/clients/python[test]"
+  psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" \
+    -c "DROP DATABASE IF EXISTS docstore_python" -c "CREATE DATABASE docstore_python"
+  (cd "$REPO/clients/python" &&
+    DOCSTORE_TEST_DSN="postgresql://postgres@127.0.0.1:$PORT/docstore_python" "$venv/bin/python" -m pytest -q tests)
+}
+
 ensure_packages
 ensure_pgrx
 cd "$REPO"
@@ -45,6 +57,7 @@ trap 'cluster_stop "$DIR"' EXIT
 step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
 step "multi-connection tests" bash tests/concurrency.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
+step "Python client (pytest)" python_tests
 
 echo
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"

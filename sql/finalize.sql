@@ -1,12 +1,15 @@
 -- docstore finalize: storage, the version trigger and the hand-declared functions.
--- Runs after every function pgrx generates (docstore.uuid_generate_v7, docstore.version_bump, …).
+-- Runs after every function pgrx generates (docstore.uuid_v7, docstore.version_bump, …).
 
 ------------------------------------------------------------------------------------------------
 -- Storage
 ------------------------------------------------------------------------------------------------
 
+-- The counter inside every id: one sequence, so ids are ordered across sessions.
+CREATE SEQUENCE docstore.id_seq;
+
 CREATE TABLE docstore.documents (
-    id          uuid        NOT NULL DEFAULT docstore.uuid_generate_v7(),
+    id          uuid        NOT NULL DEFAULT docstore.uuid_v7(nextval('docstore.id_seq')),
     -- "C": names compare and sort by code point, whatever the database's locale.
     collection  text        COLLATE "C" NOT NULL,
     data        jsonb       NOT NULL,
@@ -20,7 +23,7 @@ CREATE TABLE docstore.documents (
 );
 COMMENT ON TABLE docstore.documents IS 'every docstore document; version and updated_at are kept by the trigger version_bump';
 
--- "A collection in creation order": ids are UUIDv7, so id order is creation order.
+-- "A collection in creation order": id order is creation order (see docstore.uuid_v7).
 CREATE INDEX documents_collection_id_idx ON docstore.documents (collection, id);
 -- Containment (@>) on documents. jsonb_path_ops: smaller and faster than jsonb_ops for @>.
 CREATE INDEX documents_data_idx ON docstore.documents USING gin (data jsonb_path_ops);
@@ -31,6 +34,7 @@ CREATE TRIGGER version_bump
 
 -- Without this, pg_dump skips the table's rows: they belong to the extension.
 SELECT pg_catalog.pg_extension_config_dump('docstore.documents', '');
+SELECT pg_catalog.pg_extension_config_dump('docstore.id_seq', '');
 
 ------------------------------------------------------------------------------------------------
 -- Functions implemented in Rust as version-1 C functions (src/api.rs)
@@ -74,8 +78,8 @@ Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
 
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS
 'Internal: the argument checks of docstore_read.';
-COMMENT ON FUNCTION docstore.uuid_generate_v7() IS
-'A time-ordered UUID (version 7, RFC 9562), monotonic within a session: the default of docstore.documents.id.';
+COMMENT ON FUNCTION docstore.uuid_v7(bigint) IS
+'A UUIDv7 (RFC 9562) with the given counter after the millisecond timestamp; with nextval(''docstore.id_seq'') the default of docstore.documents.id, ordered by creation across sessions.';
 COMMENT ON FUNCTION docstore.version_bump() IS
 'Trigger: on every UPDATE of docstore.documents sets version = OLD.version + 1 and updated_at = now(), and rejects changes to id, collection and created_at (SQLSTATE 23000).';
 

@@ -138,11 +138,14 @@ mod docstore {
         true
     }
 
-    /// A time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, then a counter
-    /// and random bits. Monotonic within a backend, so ids sort in creation order and inserts
-    /// land at the right edge of the primary-key B-tree.
+    /// A document id: a UUIDv7 with `counter` (from the sequence `docstore.id_seq`) after the
+    /// timestamp, so that ids sort in creation order across sessions (see docstore_core::ids).
     #[pg_extern(volatile, parallel_safe)]
-    fn uuid_generate_v7() -> pgrx::Uuid {
-        pgrx::Uuid::from_bytes(uuid::Uuid::now_v7().into_bytes())
+    fn uuid_v7(counter: i64) -> pgrx::Uuid {
+        let unix_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        let random = getrandom::u32().unwrap_or(0);
+        pgrx::Uuid::from_bytes(docstore_core::ids::uuid_v7(unix_ms, counter as u64, random))
     }
 }

@@ -3,6 +3,7 @@
 #  1. 8 clients update one document 250 times each: no update is lost, final version 2001.
 #  2. 8 clients create 250 documents each: exactly 2000 documents, 2000 distinct ids.
 #  3. 8 clients mix updates and reads of 20 documents: every version equals 1 + its updates.
+#  4. Documents created one after another, each in a new session: ids in creation order.
 source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 DB=docstore_concurrency
@@ -55,6 +56,11 @@ check "mixed load: versions = 1 + updates, for all 20 documents" 20 \
   "$(q "SELECT count(*) FROM docstore.documents d WHERE collection = 'mixed' AND version = 1 + (SELECT count(*) FROM mixed_log l WHERE l.id = d.id)")"
 check "mixed load: no version returned twice" 0 \
   "$(q "SELECT count(*) FROM (SELECT id, version FROM mixed_log GROUP BY 1, 2 HAVING count(*) > 1) s")"
+
+# 4. Each create in its own session (a new backend process), one after another.
+for i in $(seq 1 40); do q "SELECT docstore_create('sessions', jsonb_build_object('i', $i))" >/dev/null; done
+check "creates from 40 sessions in a row: id order is creation order" \
+  "$(seq -s, 1 40)" "$(q "SELECT string_agg(data->>'i', ',') FROM docstore_query('sessions', '{}', 100)")"
 
 psql_at "$PORT" -d postgres -c "DROP DATABASE $DB"
 exit $fail

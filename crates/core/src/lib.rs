@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod error;
+pub mod ids;
 pub mod jsonb_shape;
 
 pub use error::{Error, SqlState};

@@ -1,0 +1,192 @@
+"""The document store API of the old ``libs.python.persistence`` library, over the extension.
+
+Every method is one round trip: one call of a docstore SQL function on a pooled connection in
+autocommit mode (so no separate BEGIN/COMMIT), with every value bound as a parameter.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from uuid import UUID
+
+import psycopg
+from psycopg.rows import TupleRow
+from psycopg.types.json import Jsonb
+from psycopg_pool import ConnectionPool
+
+from .errors import translate
+
+DocumentId = Union[str, UUID]
+
+DEFAULT_CONNECTION_STRING = "postgresql://localhost/unhinged"
+
+
+@dataclass
+class Document:
+    """A stored document, as the old library returned it."""
+
+    id: str
+    collection: str
+    data: Dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class DocumentStore(ABC):
+    """The old library's interface."""
+
+    @abstractmethod
+    def create(self, collection: str, data: Dict[str, Any]) -> Document:
+        """Creates a document (version 1) and returns it."""
+
+    @abstractmethod
+    def read(self, collection: str, doc_id: DocumentId) -> Optional[Document]:
+        """The document, or None."""
+
+    @abstractmethod
+    def update(self, collection: str, doc_id: DocumentId, data: Dict[str, Any]) -> Optional[Document]:
+        """Merges ``data`` into the document (top-level keys replace), version + 1; None if absent."""
+
+    @abstractmethod
+    def delete(self, collection: str, doc_id: DocumentId) -> bool:
+        """Deletes the document; True if there was one."""
+
+    @abstractmethod
+    def query(
+        self, collection: str, filters: Optional[Dict[str, Any]] = None, limit: int = 100
+    ) -> List[Document]:
+        """Documents containing ``filters`` (jsonb ``@>``), in creation order, at most ``limit``."""
+
+    @abstractmethod
+    def list_collections(self) -> List[str]:
+        """Names of the collections that hold documents, sorted."""
+
+    @abstractmethod
+    def delete_collection(self, collection: str) -> bool:
+        """Deletes every document of the collection; True if there was any."""
+
+
+def _document(row: Sequence[Any]) -> Document:
+    id_, collection, data, created_at, updated_at, version = row
+    return Document(str(id_), collection, data, created_at, updated_at, version)
+
+
+class PostgresDocumentStore(DocumentStore):
+    """A :class:`DocumentStore` on a PostgreSQL database that has ``CREATE EXTENSION docstore``.
+
+    Thread-safe: calls take a connection from a pool (``min_size`` to ``max_size``).
+    """
+
+    def __init__(self, conn_str: str, *, min_size: int = 1, max_size: int = 10, timeout: float = 30.0) -> None:
+        self.conn_str = conn_str
+        self._pool: ConnectionPool[psycopg.Connection[TupleRow]] = ConnectionPool(
+            conn_str,
+            min_size=min_size,
+            max_size=max_size,
+            timeout=timeout,
+            kwargs={"autocommit": True},
+            open=True,
+        )
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> List[Sequence[Any]]:
+        try:
+            with self._pool.connection() as conn:
+                return conn.execute(sql, params).fetchall()
+        except psycopg.Error as error:
+            raise translate(error) from error
+
+    def _documents(self, sql: str, params: Sequence[Any]) -> List[Document]:
+        return [_document(row) for row in self._rows(sql, params)]
+
+    def _one(self, sql: str, params: Sequence[Any]) -> Optional[Document]:
+        documents = self._documents(sql, params)
+        return documents[0] if documents else None
+
+    def _scalar(self, sql: str, params: Sequence[Any]) -> Any:
+        return self._rows(sql, params)[0][0]
+
+    # -- the old API ----------------------------------------------------------------------------
+
+    def create(self, collection: str, data: Dict[str, Any]) -> Document:
+        document = self._one("SELECT * FROM docstore_create(%s, %s)", (collection, _json(data)))
+        assert document is not None, "docstore_create returns one row"
+        return document
+
+    def read(self, collection: str, doc_id: DocumentId) -> Optional[Document]:
+        return self._one("SELECT * FROM docstore_read(%s, %s)", (collection, _uuid(doc_id)))
+
+    def update(self, collection: str, doc_id: DocumentId, data: Dict[str, Any]) -> Optional[Document]:
+        return self._one(
+            "SELECT * FROM docstore_update(%s, %s, %s)", (collection, _uuid(doc_id), _json(data))
+        )
+
+    def delete(self, collection: str, doc_id: DocumentId) -> bool:
+        return bool(self._scalar("SELECT docstore_delete(%s, %s)", (collection, _uuid(doc_id))))
+
+    def query(
+        self, collection: str, filters: Optional[Dict[str, Any]] = None, limit: int = 100
+    ) -> List[Document]:
+        return self._documents(
+            "SELECT * FROM docstore_query(%s, %s, %s)",
+            (collection, _json(filters) if filters is not None else None, limit),
+        )
+
+    def list_collections(self) -> List[str]:
+        return [row[0] for row in self._rows("SELECT docstore_list_collections()", ())]
+
+    def delete_collection(self, collection: str) -> bool:
+        return bool(self._scalar("SELECT docstore_delete_collection(%s)", (collection,)))
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Closes the pool's connections."""
+        self._pool.close()
+
+    def __enter__(self) -> "PostgresDocumentStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[str]:  # pragma: no cover - convenience
+        return iter(self.list_collections())
+
+
+def _json(value: Any) -> Optional[Jsonb]:
+    return None if value is None else Jsonb(value)
+
+
+def _uuid(value: Optional[DocumentId]) -> Optional[UUID]:
+    """An id as a UUID. A malformed id string is a ValidationError (22P02), as the database says."""
+    if value is None or isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        from .errors import ValidationError
+
+        raise ValidationError(f'invalid input syntax for type uuid: "{value}"', "22P02") from None
+
+
+_stores: Dict[str, PostgresDocumentStore] = {}
+_stores_lock = threading.Lock()
+
+
+def get_document_store() -> DocumentStore:
+    """The store for ``POSTGRES_CONNECTION_STRING`` (default ``postgresql://localhost/unhinged``),
+    one shared pool per connection string."""
+    conn_str = os.environ.get("POSTGRES_CONNECTION_STRING", DEFAULT_CONNECTION_STRING)
+    with _stores_lock:
+        store = _stores.get(conn_str)
+        if store is None:
+            store = _stores[conn_str] = PostgresDocumentStore(conn_str)
+        return store
