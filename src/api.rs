@@ -18,7 +18,9 @@ use pgrx::{pg_sys, IntoDatum};
 
 use crate::error::OrRaise;
 use crate::jsonb;
-use crate::store::{self, Statement};
+use crate::query;
+use crate::store::{self, Dynamic, Source, Statement};
+use docstore_core::filter::Compiled;
 
 /// Declares the version-1 calling convention for a hand-declared C function.
 macro_rules! function_info_v1 {
@@ -55,7 +57,11 @@ pub unsafe extern "C-unwind" fn docstore_create(fcinfo: pg_sys::FunctionCallInfo
     const NAME: &str = "docstore_create";
     let collection = collection_arg(fcinfo, 0, NAME);
     let data = jsonb::object("data", arg(fcinfo, 1)).or_raise(NAME);
-    store::rows(fcinfo, Statement::Create, &[collection, data])
+    store::rows(
+        fcinfo,
+        Source::Fixed(Statement::Create),
+        &[collection, data],
+    )
 }
 
 function_info_v1!(pg_finfo_docstore_update);
@@ -67,15 +73,20 @@ pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo
     let collection = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let patch = jsonb::object("patch", arg(fcinfo, 2)).or_raise(NAME);
-    store::rows(fcinfo, Statement::Update, &[collection, id, patch])
+    store::rows(
+        fcinfo,
+        Source::Fixed(Statement::Update),
+        &[collection, id, patch],
+    )
 }
 
 function_info_v1!(pg_finfo_docstore_query);
 /// `docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" int DEFAULT 100)
 /// RETURNS SETOF docstore.document`
 ///
-/// `{}` (or NULL) runs a statement without the containment test: `data @> '{}'` is true for every
-/// document, but a GIN index scan for it would read the whole index.
+/// The filter is compiled (`docstore_core::filter`) into a condition on `data` with bound
+/// parameters; its plan is kept per filter shape. `{}` (or NULL) runs the statement without a
+/// condition on `data`: a GIN index scan for "everything" would read the whole index.
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
@@ -87,14 +98,34 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
     };
     let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
-    match filter {
-        Some(filter) if !jsonb::is_empty_object(filter) => store::rows(
+    let compiled = match filter {
+        Some(filter) if !jsonb::is_empty_object(filter) => query::compile(filter, 3, NAME),
+        _ => Compiled {
+            sql: String::new(),
+            params: Vec::new(),
+        },
+    };
+    if compiled.sql.is_empty() {
+        return store::rows(
             fcinfo,
-            Statement::QueryContaining,
-            &[collection, filter, limit],
-        ),
-        _ => store::rows(fcinfo, Statement::QueryAll, &[collection, limit]),
+            Source::Fixed(Statement::QueryAll),
+            &[collection, limit],
+        );
     }
+    let sql = format!(
+        "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
+         WHERE collection = $1 AND {} ORDER BY collection, id LIMIT $2",
+        compiled.sql
+    );
+    let (filter_types, filter_datums) = query::bind(&compiled.params);
+    let types = [&[pg_sys::TEXTOID, pg_sys::INT8OID][..], &filter_types].concat();
+    let params = [&[collection, limit][..], &filter_datums].concat();
+    let statement = Dynamic {
+        sql: &sql,
+        types: &types,
+        read_only: true,
+    };
+    store::rows(fcinfo, Source::Dynamic(&statement), &params)
 }
 
 /// `docstore_delete(collection text, id uuid) RETURNS boolean`: true if a document was deleted.

@@ -11,6 +11,7 @@ fn code(state: SqlState) -> PgSqlErrorCode {
         SqlState::IntegrityConstraintViolation => {
             PgSqlErrorCode::ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION
         }
+        SqlState::FeatureNotSupported => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
     }
 }
 

@@ -1,6 +1,7 @@
 //! docstore: JSON documents in named collections, inside PostgreSQL.
 //!
 //! - `api`     — the SQL functions (argument checks, then one kept statement)
+//! - `query`   — filters: compile (docstore_core::filter) and bind
 //! - `store`   — the statements, prepared once per backend, and how their rows come back
 //! - `trigger` — the version trigger on `docstore.documents`
 //! - `jsonb`   — shape checks on jsonb datums, without parsing them
@@ -15,6 +16,7 @@ use pgrx::prelude::*;
 mod api;
 mod error;
 mod jsonb;
+mod query;
 mod store;
 mod trigger;
 

@@ -9,8 +9,9 @@
 //! `DestReceiver` (as PL/pgSQL's `RETURN QUERY` does): documents stay datums and are copied
 //! once, never converted to Rust values.
 
-use std::cell::Cell;
-use std::ffi::CStr;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ffi::{CStr, CString};
 use std::ptr::NonNull;
 
 use pgrx::pg_sys;
@@ -24,15 +25,13 @@ pub enum Statement {
     Update,
     /// $1 collection, $2 limit
     QueryAll,
-    /// $1 collection, $2 filter, $3 limit
-    QueryContaining,
     /// $1 collection, $2 id
     Delete,
     /// $1 collection
     DeleteCollection,
 }
 
-const STATEMENTS: usize = 6;
+const STATEMENTS: usize = 5;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -59,10 +58,6 @@ impl Statement {
                 c"SELECT id, collection, data, created_at, updated_at, version
                 FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
             }
-            Statement::QueryContaining => {
-                c"SELECT id, collection, data, created_at, updated_at, version
-                FROM docstore.documents WHERE collection = $1 AND data @> $2 ORDER BY collection, id LIMIT $3"
-            }
             Statement::Delete => {
                 c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
             }
@@ -75,21 +70,58 @@ impl Statement {
             Statement::Create => &[TEXT, JSONB],
             Statement::Update => &[TEXT, UUID, JSONB],
             Statement::QueryAll => &[TEXT, INT8],
-            Statement::QueryContaining => &[TEXT, JSONB, INT8],
             Statement::Delete => &[TEXT, UUID],
             Statement::DeleteCollection => &[TEXT],
         }
     }
 
     fn read_only(self) -> bool {
-        matches!(self, Statement::QueryAll | Statement::QueryContaining)
+        matches!(self, Statement::QueryAll)
     }
 }
+
+/// A statement whose text depends on the shape of a filter: `sql` with `$n` placeholders of
+/// `types`. Its plan is kept per distinct text, so every filter of one shape shares one plan.
+pub struct Dynamic<'a> {
+    pub sql: &'a str,
+    pub types: &'a [pg_sys::Oid],
+    pub read_only: bool,
+}
+
+/// Where a plan comes from.
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    Fixed(Statement),
+    Dynamic(&'a Dynamic<'a>),
+}
+
+impl Source<'_> {
+    fn types(&self) -> &[pg_sys::Oid] {
+        match self {
+            Source::Fixed(statement) => statement.arg_types(),
+            Source::Dynamic(dynamic) => dynamic.types,
+        }
+    }
+
+    fn read_only(&self) -> bool {
+        match self {
+            Source::Fixed(statement) => statement.read_only(),
+            Source::Dynamic(dynamic) => dynamic.read_only,
+        }
+    }
+}
+
+/// At most this many filter shapes keep a plan per backend; past it the cache starts over.
+/// A shape is the filter's structure, not its values, so real workloads have few.
+const MAX_DYNAMIC_PLANS: usize = 256;
 
 thread_local! {
     /// Kept plans, one per statement, for the life of the backend.
     static PLANS: [Cell<Option<NonNull<pg_sys::_SPI_plan>>>; STATEMENTS] =
         const { [const { Cell::new(None) }; STATEMENTS] };
+    /// Kept plans of dynamic statements, by text.
+    static DYNAMIC_PLANS: RefCell<HashMap<String, NonNull<pg_sys::_SPI_plan>>> =
+        RefCell::new(HashMap::new());
 }
 
 extern "C-unwind" {
@@ -104,30 +136,49 @@ extern "C-unwind" {
     );
 }
 
-/// The kept plan of `statement`, prepared on first use. Must be called inside an SPI connection.
-unsafe fn plan(statement: Statement) -> NonNull<pg_sys::_SPI_plan> {
-    PLANS.with(|plans| {
-        let slot = &plans[statement.index()];
-        if let Some(plan) = slot.get() {
-            return plan;
-        }
-        let types = statement.arg_types();
-        let prepared = pg_sys::SPI_prepare(
-            statement.sql().as_ptr(),
-            types.len() as i32,
-            types.as_ptr().cast_mut(),
-        );
-        let plan = NonNull::new(prepared).unwrap_or_else(|| {
-            panic!(
-                "SPI_prepare failed for {statement:?}: {}",
-                spi_result(pg_sys::SPI_result)
-            )
-        });
-        let kept = pg_sys::SPI_keepplan(plan.as_ptr());
-        assert_eq!(kept, 0, "SPI_keepplan failed for {statement:?}");
-        slot.set(Some(plan));
-        plan
-    })
+/// Prepares `sql` and keeps the plan for the life of the backend. Must be called inside an SPI
+/// connection.
+unsafe fn prepare_kept(sql: &CStr, types: &[pg_sys::Oid]) -> NonNull<pg_sys::_SPI_plan> {
+    let prepared = pg_sys::SPI_prepare(sql.as_ptr(), types.len() as i32, types.as_ptr().cast_mut());
+    let plan = NonNull::new(prepared).unwrap_or_else(|| {
+        panic!(
+            "SPI_prepare failed for {sql:?}: {}",
+            spi_result(pg_sys::SPI_result)
+        )
+    });
+    let kept = pg_sys::SPI_keepplan(plan.as_ptr());
+    assert_eq!(kept, 0, "SPI_keepplan failed for {sql:?}");
+    plan
+}
+
+/// The kept plan of `source`, prepared on first use. Must be called inside an SPI connection.
+unsafe fn plan(source: Source) -> NonNull<pg_sys::_SPI_plan> {
+    match source {
+        Source::Fixed(statement) => PLANS.with(|plans| {
+            let slot = &plans[statement.index()];
+            if let Some(plan) = slot.get() {
+                return plan;
+            }
+            let plan = prepare_kept(statement.sql(), statement.arg_types());
+            slot.set(Some(plan));
+            plan
+        }),
+        Source::Dynamic(dynamic) => DYNAMIC_PLANS.with(|plans| {
+            if let Some(plan) = plans.borrow().get(dynamic.sql) {
+                return *plan;
+            }
+            let text = CString::new(dynamic.sql).expect("generated SQL has no NUL byte");
+            let plan = prepare_kept(&text, dynamic.types);
+            let mut plans = plans.borrow_mut();
+            if plans.len() >= MAX_DYNAMIC_PLANS {
+                for (_, old) in plans.drain() {
+                    pg_sys::SPI_freeplan(old.as_ptr());
+                }
+            }
+            plans.insert(dynamic.sql.to_string(), plan);
+            plan
+        }),
+    }
 }
 
 fn spi_result(code: i32) -> String {
@@ -140,16 +191,12 @@ fn spi_result(code: i32) -> String {
 /// Runs `statement` with `params` (bound in order, none NULL) and returns how many rows it
 /// processed. With `into`, every row goes to that receiver.
 unsafe fn execute(
-    statement: Statement,
+    source: Source,
     params: &[pg_sys::Datum],
     into: Option<*mut pg_sys::DestReceiver>,
 ) -> u64 {
-    let types = statement.arg_types();
-    assert_eq!(
-        params.len(),
-        types.len(),
-        "wrong number of parameters for {statement:?}"
-    );
+    let types = source.types();
+    assert_eq!(params.len(), types.len(), "wrong number of parameters");
 
     let connected = pg_sys::SPI_connect();
     assert_eq!(
@@ -157,7 +204,7 @@ unsafe fn execute(
         pg_sys::SPI_OK_CONNECT as i32,
         "SPI_connect failed"
     );
-    let plan = plan(statement);
+    let plan = plan(source);
 
     let list = pg_sys::makeParamList(params.len() as i32);
     let slots = (*list).params.as_mut_slice(params.len());
@@ -171,18 +218,22 @@ unsafe fn execute(
     }
     let options = pg_sys::SPIExecuteOptions {
         params: list,
-        read_only: statement.read_only(),
+        read_only: source.read_only(),
         dest: into.unwrap_or(std::ptr::null_mut()),
         ..Default::default()
     };
     let status = pg_sys::SPI_execute_plan_extended(plan.as_ptr(), &options);
-    assert!(status >= 0, "{statement:?} failed: {}", spi_result(status));
+    assert!(
+        status >= 0,
+        "a docstore statement failed: {}",
+        spi_result(status)
+    );
     let processed = pg_sys::SPI_processed;
     pg_sys::SPI_finish();
     processed
 }
 
-/// Runs `statement` and returns its rows as the result set of the calling set-returning
+/// Runs the statement and returns its rows as the result set of the calling set-returning
 /// function (materialize mode). `fcinfo` must be that of a function declared
 /// `RETURNS SETOF docstore.document`.
 ///
@@ -191,7 +242,7 @@ unsafe fn execute(
 /// valid datums of the statement's argument types.
 pub unsafe fn rows(
     fcinfo: pg_sys::FunctionCallInfo,
-    statement: Statement,
+    source: Source,
     params: &[pg_sys::Datum],
 ) -> pg_sys::Datum {
     let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
@@ -214,7 +265,7 @@ pub unsafe fn rows(
             c"docstore: a statement's columns do not match docstore.document".as_ptr(),
         )
     });
-    execute(statement, params, Some(receiver));
+    execute(source, params, Some(receiver));
     if let Some(destroy) = (*receiver).rDestroy {
         destroy(receiver);
     }
@@ -226,5 +277,5 @@ pub unsafe fn rows(
 /// # Safety
 /// `params` must be valid datums of the statement's argument types.
 pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
-    execute(statement, params, None)
+    execute(Source::Fixed(statement), params, None)
 }

@@ -13,6 +13,8 @@ pub enum SqlState {
     InvalidParameterValue,
     /// 23000 `integrity_constraint_violation`
     IntegrityConstraintViolation,
+    /// 0A000 `feature_not_supported`
+    FeatureNotSupported,
 }
 
 impl SqlState {
@@ -22,6 +24,7 @@ impl SqlState {
             SqlState::NullValueNotAllowed => "22004",
             SqlState::InvalidParameterValue => "22023",
             SqlState::IntegrityConstraintViolation => "23000",
+            SqlState::FeatureNotSupported => "0A000",
         }
     }
 }
@@ -42,6 +45,31 @@ pub enum Error {
     NegativeLimit { limit: i64 },
     /// An UPDATE tried to change a column that identifies a document.
     ImmutableColumn { column: &'static str },
+    /// A `$`-key that is not a known operator.
+    UnknownOperator { operator: String, path: String },
+    /// An operator whose operand has the wrong shape.
+    BadOperand {
+        operator: String,
+        path: String,
+        expected: &'static str,
+    },
+    /// A dotted path with an empty key (`"a..b"`, `""`).
+    BadPath { path: String },
+    /// An object mixing operators and plain keys (`{"$gt": 1, "x": 2}`).
+    MixedOperators { path: String, key: String },
+    /// A filter nested too deeply.
+    TooDeep { path: String, max: usize },
+    /// Something the query language does not support (yet).
+    Unsupported { what: String, path: String },
+}
+
+/// "at path \"a.b\"", or "at the top level".
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        "at the top level".to_string()
+    } else {
+        format!("at path \"{path}\"")
+    }
 }
 
 impl Error {
@@ -50,7 +78,13 @@ impl Error {
             Error::NullArgument { .. } => SqlState::NullValueNotAllowed,
             Error::CollectionNameLength { .. }
             | Error::NotAnObject { .. }
-            | Error::NegativeLimit { .. } => SqlState::InvalidParameterValue,
+            | Error::NegativeLimit { .. }
+            | Error::UnknownOperator { .. }
+            | Error::BadOperand { .. }
+            | Error::BadPath { .. }
+            | Error::MixedOperators { .. }
+            | Error::TooDeep { .. } => SqlState::InvalidParameterValue,
+            Error::Unsupported { .. } => SqlState::FeatureNotSupported,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
     }
@@ -68,6 +102,13 @@ impl Error {
             Error::ImmutableColumn { .. } => {
                 Some("id, collection and created_at are fixed when a document is created; create a new document instead")
             }
+            Error::UnknownOperator { .. } => Some(
+                "operators: $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $size $all $elemMatch $not, and $and $or $nor at the top level",
+            ),
+            Error::MixedOperators { .. } => {
+                Some("use either operators ({\"$gt\": 1}) or a plain object to match by containment")
+            }
+            Error::BadOperand { .. } | Error::BadPath { .. } | Error::TooDeep { .. } | Error::Unsupported { .. } => None,
         }
     }
 }
@@ -95,6 +136,33 @@ impl fmt::Display for Error {
                 f,
                 "column \"{column}\" of docstore.documents cannot be changed by an update"
             ),
+            Error::UnknownOperator { operator, path } => {
+                write!(f, "unknown operator \"{operator}\" {}", at(path))
+            }
+            Error::BadOperand {
+                operator,
+                path,
+                expected,
+            } => {
+                write!(f, "{operator} {} expects {expected}", at(path))
+            }
+            Error::BadPath { path } => {
+                write!(
+                    f,
+                    "invalid path \"{path}\": the keys of a dotted path must not be empty"
+                )
+            }
+            Error::MixedOperators { path, key } => write!(
+                f,
+                "the condition {} mixes operators with the plain key \"{key}\"",
+                at(path)
+            ),
+            Error::TooDeep { path, max } => {
+                write!(f, "the filter nests deeper than {max} levels {}", at(path))
+            }
+            Error::Unsupported { what, path } => {
+                write!(f, "{what} is not supported ({})", at(path))
+            }
         }
     }
 }

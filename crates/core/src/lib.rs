@@ -8,6 +8,7 @@
 
 pub mod args;
 pub mod error;
+pub mod filter;
 pub mod ids;
 pub mod jsonb_shape;
 

@@ -1,0 +1,123 @@
+//! The filter AST.
+
+use serde_json::Value;
+
+use crate::JsonKind;
+
+/// A dotted path, split into its keys: `"address.city"` → `["address", "city"]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path(pub Vec<String>);
+
+impl Path {
+    pub fn dotted(&self) -> String {
+        self.0.join(".")
+    }
+}
+
+/// A boolean condition on a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Filter {
+    And(Vec<Filter>),
+    Or(Vec<Filter>),
+    Nor(Vec<Filter>),
+    Field(Path, Cond),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+}
+
+impl CmpOp {
+    pub fn operator(self) -> &'static str {
+        match self {
+            CmpOp::Gt => "$gt",
+            CmpOp::Gte => "$gte",
+            CmpOp::Lt => "$lt",
+            CmpOp::Lte => "$lte",
+        }
+    }
+}
+
+/// A condition on the values at a path. Unless said otherwise, it holds when the value there,
+/// or any element of an array there, satisfies it (MongoDB's rule).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// Equal to a scalar (`{"f": 5}`, `{"f": {"$eq": 5}}`). `null` also matches a missing field.
+    Eq(Value),
+    /// Exactly equal to an object or array (`{"$eq": {...}}`).
+    EqStructure(Value),
+    /// Contains an object or array (`{"f": {...}}`, 0.1's `@>` meaning).
+    Contains(Value),
+    /// `$gt`, `$gte`, `$lt`, `$lte` on a number or a string, within its type.
+    Cmp(CmpOp, Value),
+    /// `$in`: equal to one of the scalars.
+    In(Vec<Value>),
+    /// `$exists`
+    Exists(bool),
+    /// `$type`: one of these kinds.
+    Type(Vec<JsonKind>),
+    /// `$regex` with `$options` flags (subset of "imsx").
+    Regex { pattern: String, flags: String },
+    /// `$size`: an array of exactly this length.
+    Size(u64),
+    /// `$elemMatch`: an array with an element that satisfies it.
+    ElemMatch(ElemMatch),
+    /// `$not`, and `$ne` / `$nin` (`Not(Eq)`, `Not(In)`): true where the inner one is not,
+    /// missing fields included.
+    Not(Box<Cond>),
+    /// Several operators on one path: all must hold.
+    All(Vec<Cond>),
+}
+
+/// What `$elemMatch` asks of an element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ElemMatch {
+    /// Operators on the element itself: `{"$gte": 80, "$lt": 85}`.
+    Value(Vec<Cond>),
+    /// A filter on an object element: `{"product": "x", "score": {"$gte": 8}}`.
+    Document(Box<Filter>),
+}
+
+impl Filter {
+    /// Every `$regex` in the filter: (dotted path, pattern, flags), for validation before use.
+    pub fn regexes(&self) -> Vec<(String, &str, &str)> {
+        let mut out = Vec::new();
+        self.collect_regexes("", &mut out);
+        out
+    }
+
+    fn collect_regexes<'a>(&'a self, prefix: &str, out: &mut Vec<(String, &'a str, &'a str)>) {
+        match self {
+            Filter::And(parts) | Filter::Or(parts) | Filter::Nor(parts) => {
+                parts.iter().for_each(|p| p.collect_regexes(prefix, out))
+            }
+            Filter::Field(path, cond) => {
+                let dotted = if prefix.is_empty() {
+                    path.dotted()
+                } else {
+                    format!("{prefix}.{}", path.dotted())
+                };
+                cond.collect_regexes(&dotted, out);
+            }
+        }
+    }
+}
+
+impl Cond {
+    fn collect_regexes<'a>(&'a self, path: &str, out: &mut Vec<(String, &'a str, &'a str)>) {
+        match self {
+            Cond::Regex { pattern, flags } => out.push((path.to_string(), pattern, flags)),
+            Cond::Not(inner) => inner.collect_regexes(path, out),
+            Cond::All(conds) => conds.iter().for_each(|c| c.collect_regexes(path, out)),
+            Cond::ElemMatch(ElemMatch::Value(conds)) => {
+                conds.iter().for_each(|c| c.collect_regexes(path, out))
+            }
+            Cond::ElemMatch(ElemMatch::Document(filter)) => filter.collect_regexes(path, out),
+            _ => {}
+        }
+    }
+}

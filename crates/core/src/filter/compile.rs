@@ -1,0 +1,313 @@
+//! [`Filter`] → a SQL boolean expression over the column `data`, with bound parameters.
+
+use serde_json::Value;
+
+use super::ast::{CmpOp, Cond, ElemMatch, Filter, Path};
+use super::jsonpath::{accessor, literal, string};
+use crate::{Error, JsonKind};
+
+/// A value bound to a `$n` placeholder of [`Compiled::sql`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    /// A SQL/JSON path predicate, bound as `jsonpath`.
+    JsonPath(String),
+    /// A document fragment, bound as `jsonb`.
+    Jsonb(Value),
+}
+
+/// The compiled filter. `sql` is empty when the filter matches every document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    pub sql: String,
+    pub params: Vec<Param>,
+}
+
+/// Compiles `filter`; its placeholders start at `$first_param`.
+pub fn compile(filter: &Filter, first_param: usize) -> Result<Compiled, Error> {
+    let node = filter_node(filter, Root::Document)?;
+    let mut out = Compiled {
+        sql: String::new(),
+        params: Vec::new(),
+    };
+    match node {
+        Node::True => {}
+        node => out.sql = render_sql(&node, first_param, &mut out.params),
+    }
+    Ok(out)
+}
+
+/// A condition before rendering: path predicates, or SQL the path language cannot state.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    True,
+    False,
+    /// A path predicate (always true or false, never unknown, so `!` is exact).
+    Path(String),
+    /// `data @> value`: 0.1's containment on a top-level key.
+    Contains(Value),
+    /// Some value at `path` (a path expression) contains `value`.
+    PathContains(String, Value),
+    /// Some value at `path`, or an element of an array there, equals `value` exactly.
+    PathEquals(String, Value),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Root {
+    /// The document: paths start at `$`.
+    Document,
+    /// An array element inside `$elemMatch`: paths start at `@`, SQL-only conditions are not
+    /// available.
+    Element,
+}
+
+impl Root {
+    fn symbol(self) -> &'static str {
+        match self {
+            Root::Document => "$",
+            Root::Element => "@",
+        }
+    }
+}
+
+fn filter_node(filter: &Filter, root: Root) -> Result<Node, Error> {
+    Ok(match filter {
+        Filter::And(parts) => and(parts
+            .iter()
+            .map(|f| filter_node(f, root))
+            .collect::<Result<_, _>>()?),
+        Filter::Or(parts) => or(parts
+            .iter()
+            .map(|f| filter_node(f, root))
+            .collect::<Result<_, _>>()?),
+        Filter::Nor(parts) => not(or(parts
+            .iter()
+            .map(|f| filter_node(f, root))
+            .collect::<Result<_, _>>()?)),
+        Filter::Field(path, cond) => {
+            cond_node(path, &accessor(root.symbol(), &path.0), cond, root)?
+        }
+    })
+}
+
+fn and(nodes: Vec<Node>) -> Node {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::True => {}
+            Node::False => return Node::False,
+            Node::And(inner) => out.extend(inner),
+            node => out.push(node),
+        }
+    }
+    match out.len() {
+        0 => Node::True,
+        1 => out.pop().expect("one node"),
+        _ => Node::And(out),
+    }
+}
+
+fn or(nodes: Vec<Node>) -> Node {
+    let mut out = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match node {
+            Node::False => {}
+            Node::True => return Node::True,
+            Node::Or(inner) => out.extend(inner),
+            node => out.push(node),
+        }
+    }
+    match out.len() {
+        0 => Node::False,
+        1 => out.pop().expect("one node"),
+        _ => Node::Or(out),
+    }
+}
+
+fn not(node: Node) -> Node {
+    match node {
+        Node::True => Node::False,
+        Node::False => Node::True,
+        Node::Not(inner) => *inner,
+        node => Node::Not(Box::new(node)),
+    }
+}
+
+/// `exists(P ? (pred))`: some value at P, or element of an array there, satisfies `pred`.
+fn any(path: &str, pred: &str) -> Node {
+    Node::Path(format!("exists({path} ? ({pred}))"))
+}
+
+fn cond_node(path: &Path, at: &str, cond: &Cond, root: Root) -> Result<Node, Error> {
+    let sql_only = |what: &str| -> Result<(), Error> {
+        match root {
+            Root::Document => Ok(()),
+            Root::Element => Err(Error::Unsupported {
+                what: format!("{what} inside $elemMatch"),
+                path: path.dotted(),
+            }),
+        }
+    };
+    Ok(match cond {
+        Cond::Eq(Value::Null) => or(vec![
+            Node::Path(format!("!exists({at})")),
+            any(at, "@ == null"),
+        ]),
+        Cond::Eq(value) => any(at, &format!("@ == {}", literal(value))),
+        Cond::EqStructure(value) => {
+            sql_only("$eq with an object or array")?;
+            Node::PathEquals(at.to_string(), value.clone())
+        }
+        Cond::Contains(value) => {
+            sql_only("an object or array value")?;
+            if path.0.len() == 1 {
+                let mut object = serde_json::Map::new();
+                object.insert(path.0[0].clone(), value.clone());
+                Node::Contains(Value::Object(object))
+            } else {
+                Node::PathContains(at.to_string(), value.clone())
+            }
+        }
+        Cond::Cmp(op, value) => {
+            let op = match op {
+                CmpOp::Gt => ">",
+                CmpOp::Gte => ">=",
+                CmpOp::Lt => "<",
+                CmpOp::Lte => "<=",
+            };
+            any(at, &format!("@ {op} {}", literal(value)))
+        }
+        Cond::In(values) => {
+            let mut alternatives = Vec::new();
+            let scalars: Vec<String> = values
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| format!("@ == {}", literal(v)))
+                .collect();
+            if !scalars.is_empty() {
+                alternatives.push(any(at, &scalars.join(" || ")));
+            }
+            if values.iter().any(Value::is_null) {
+                alternatives.push(cond_node(path, at, &Cond::Eq(Value::Null), root)?);
+            }
+            or(alternatives)
+        }
+        Cond::Exists(true) => Node::Path(format!("exists({at})")),
+        Cond::Exists(false) => Node::Path(format!("!exists({at})")),
+        Cond::Type(kinds) => or(kinds
+            .iter()
+            .map(|kind| match kind {
+                // .type() is not unwrapped in lax mode: it sees the array itself.
+                JsonKind::Array => Node::Path(format!("{at}.type() == \"array\"")),
+                kind => any(at, &format!("@.type() == {}", string(kind.name()))),
+            })
+            .collect()),
+        Cond::Regex { pattern, flags } => {
+            let flag = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" flag {}", string(flags))
+            };
+            any(at, &format!("@ like_regex {}{flag}", string(pattern)))
+        }
+        Cond::Size(n) => Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})")),
+        Cond::ElemMatch(elem) => {
+            let element = match elem {
+                ElemMatch::Value(conds) => {
+                    let nodes = conds
+                        .iter()
+                        .map(|c| cond_node(path, "@", c, Root::Element))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    and(nodes)
+                }
+                ElemMatch::Document(filter) => filter_node(filter, Root::Element)?,
+            };
+            let pred = match element {
+                Node::True => "1 == 1".to_string(),
+                Node::False => return Ok(Node::False),
+                node => render_path(&node).expect("element conditions are path predicates"),
+            };
+            Node::Path(format!(
+                "({at}.type() == \"array\" && exists({at}[*] ? ({pred})))"
+            ))
+        }
+        Cond::Not(inner) => not(cond_node(path, at, inner, root)?),
+        Cond::All(conds) => and(conds
+            .iter()
+            .map(|c| cond_node(path, at, c, root))
+            .collect::<Result<_, _>>()?),
+    })
+}
+
+/// The node as one path predicate, if it is made only of path predicates.
+fn render_path(node: &Node) -> Option<String> {
+    match node {
+        Node::True => Some("exists($)".to_string()),
+        Node::False => Some("!exists($)".to_string()),
+        Node::Path(p) => Some(p.clone()),
+        Node::And(nodes) | Node::Or(nodes) => {
+            let parts = nodes.iter().map(render_path).collect::<Option<Vec<_>>>()?;
+            let sep = if matches!(node, Node::And(_)) {
+                " && "
+            } else {
+                " || "
+            };
+            Some(format!("({})", parts.join(sep)))
+        }
+        Node::Not(inner) => Some(format!("!({})", render_path(inner)?)),
+        Node::Contains(_) | Node::PathContains(..) | Node::PathEquals(..) => None,
+    }
+}
+
+/// Adds a parameter and returns its placeholder.
+fn bind(param: Param, first: usize, params: &mut Vec<Param>) -> String {
+    params.push(param);
+    format!("${}", first + params.len() - 1)
+}
+
+fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
+    let bind = |param: Param, params: &mut Vec<Param>| bind(param, first, params);
+    if let Some(path) = render_path(node) {
+        return format!("data @@ {}", bind(Param::JsonPath(path), params));
+    }
+    match node {
+        Node::Contains(value) => format!("data @> {}", bind(Param::Jsonb(value.clone()), params)),
+        Node::PathContains(at, value) => {
+            let p = bind(Param::JsonPath(at.clone()), params);
+            let v = bind(Param::Jsonb(value.clone()), params);
+            format!("EXISTS (SELECT 1 FROM jsonb_path_query(data, {p}) AS v(x) WHERE v.x @> {v})")
+        }
+        Node::PathEquals(at, value) => {
+            let p = bind(Param::JsonPath(at.clone()), params);
+            let v = bind(Param::Jsonb(value.clone()), params);
+            format!(
+                "EXISTS (SELECT 1 FROM jsonb_path_query(data, {p}) AS v(x) WHERE v.x = {v} \
+                 OR (jsonb_typeof(v.x) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.x) AS e(y) WHERE e.y = {v})))"
+            )
+        }
+        Node::And(nodes) | Node::Or(nodes) => {
+            // Path predicates among the parts go into one path parameter.
+            let (paths, others): (Vec<&Node>, Vec<&Node>) =
+                nodes.iter().partition(|n| render_path(n).is_some());
+            let is_and = matches!(node, Node::And(_));
+            let mut parts = Vec::new();
+            if !paths.is_empty() {
+                let mut paths: Vec<Node> = paths.into_iter().cloned().collect();
+                let merged = match (paths.len(), is_and) {
+                    (1, _) => paths.pop().expect("one node"),
+                    (_, true) => Node::And(paths),
+                    (_, false) => Node::Or(paths),
+                };
+                parts.push(render_sql(&merged, first, params));
+            }
+            for other in others {
+                parts.push(render_sql(other, first, params));
+            }
+            format!("({})", parts.join(if is_and { " AND " } else { " OR " }))
+        }
+        Node::Not(inner) => format!("NOT {}", render_sql(inner, first, params)),
+        Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
+    }
+}

@@ -1,0 +1,202 @@
+//! A reference evaluator of the filter semantics, over `serde_json` values. It states what the
+//! compiled SQL must return; the differential tests compare the two on generated documents.
+//! `None` means "not evaluated here" (regular expressions), and such cases are skipped.
+
+use serde_json::Value;
+
+use super::ast::{CmpOp, Cond, ElemMatch, Filter};
+use crate::JsonKind;
+
+/// Whether `doc` matches `filter`.
+pub fn matches(filter: &Filter, doc: &Value) -> Option<bool> {
+    Some(match filter {
+        Filter::And(parts) => {
+            let mut all = true;
+            for part in parts {
+                all &= matches(part, doc)?;
+            }
+            all
+        }
+        Filter::Or(parts) => {
+            let mut any = false;
+            for part in parts {
+                any |= matches(part, doc)?;
+            }
+            any
+        }
+        Filter::Nor(parts) => !matches(&Filter::Or(parts.clone()), doc)?,
+        Filter::Field(path, cond) => cond_holds(cond, &values_at(doc, &path.0))?,
+    })
+}
+
+/// The values at a path, as lax SQL/JSON path mode finds them: a member accessor applied to an
+/// array applies to its elements (one level).
+fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
+    let mut current = vec![doc];
+    for key in keys {
+        let mut next = Vec::new();
+        for value in current {
+            match value {
+                Value::Object(map) => next.extend(map.get(key)),
+                Value::Array(items) => {
+                    for item in items {
+                        if let Value::Object(map) = item {
+                            next.extend(map.get(key));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        current = next;
+    }
+    current
+}
+
+/// The values and, for arrays, their elements (what a path filter sees in lax mode).
+fn unwrapped<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
+    let mut out = Vec::new();
+    for value in values {
+        match value {
+            Value::Array(items) => out.extend(items.iter()),
+            other => out.push(*other),
+        }
+    }
+    out
+}
+
+fn kind(value: &Value) -> JsonKind {
+    match value {
+        Value::Object(_) => JsonKind::Object,
+        Value::Array(_) => JsonKind::Array,
+        Value::String(_) => JsonKind::String,
+        Value::Number(_) => JsonKind::Number,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Null => JsonKind::Null,
+    }
+}
+
+fn number(value: &Value) -> Option<f64> {
+    value
+        .as_f64()
+        .or_else(|| value.as_number().and_then(|n| n.to_string().parse().ok()))
+}
+
+/// Scalar equality as the path language has it: numbers by value, no equality across types.
+fn scalar_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(_), Value::Number(_)) => number(a) == number(b),
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Null, Value::Null) => true,
+        _ => false,
+    }
+}
+
+/// Deep equality as jsonb's `=` has it.
+fn deep_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| deep_eq(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| deep_eq(v, w))
+        }
+        _ => scalar_eq(a, b),
+    }
+}
+
+/// jsonb's `@>` below the top level.
+fn contains(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => y
+            .iter()
+            .all(|(k, w)| x.get(k).is_some_and(|v| contains(v, w))),
+        (Value::Array(x), Value::Array(y)) => y.iter().all(|w| x.iter().any(|v| contains(v, w))),
+        (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => false,
+        _ => scalar_eq(a, b),
+    }
+}
+
+fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
+    let ordering = match (a, b) {
+        (Value::Number(_), Value::Number(_)) => number(a).partial_cmp(&number(b)),
+        (Value::String(x), Value::String(y)) => Some(x.as_str().cmp(y.as_str())),
+        _ => None,
+    };
+    let Some(ordering) = ordering else {
+        return false;
+    };
+    match op {
+        CmpOp::Gt => ordering.is_gt(),
+        CmpOp::Gte => ordering.is_ge(),
+        CmpOp::Lt => ordering.is_lt(),
+        CmpOp::Lte => ordering.is_le(),
+    }
+}
+
+/// Whether `cond` holds for `values`, the values at its path.
+fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
+    Some(match cond {
+        Cond::Eq(Value::Null) => values.is_empty() || unwrapped(values).iter().any(|v| v.is_null()),
+        Cond::Eq(target) => unwrapped(values).iter().any(|v| scalar_eq(v, target)),
+        Cond::EqStructure(target) => values.iter().any(|v| {
+            deep_eq(v, target)
+                || matches!(v, Value::Array(items) if items.iter().any(|e| deep_eq(e, target)))
+        }),
+        Cond::Contains(target) => values.iter().any(|v| contains(v, target)),
+        Cond::Cmp(op, target) => unwrapped(values).iter().any(|v| compare(*op, v, target)),
+        Cond::In(targets) => {
+            let scalars = targets.iter().filter(|t| !t.is_null());
+            let mut hit = false;
+            for target in scalars {
+                hit |= unwrapped(values).iter().any(|v| scalar_eq(v, target));
+            }
+            hit || (targets.iter().any(Value::is_null)
+                && cond_holds(&Cond::Eq(Value::Null), values)?)
+        }
+        Cond::Exists(wanted) => values.is_empty() != *wanted,
+        Cond::Type(kinds) => kinds.iter().any(|k| match k {
+            JsonKind::Array => values.iter().any(|v| v.is_array()),
+            k => unwrapped(values).iter().any(|v| kind(v) == *k),
+        }),
+        Cond::Regex { .. } => return None,
+        Cond::Size(n) => {
+            values.iter().any(|v| v.is_array())
+                && values.iter().any(|v| match v {
+                    Value::Array(items) => items.len() as u64 == *n,
+                    _ => *n == 1,
+                })
+        }
+        Cond::ElemMatch(elem) => {
+            if !values.iter().any(|v| v.is_array()) {
+                return Some(false);
+            }
+            // P[*] in lax mode: the elements of arrays, and non-array values themselves.
+            let mut hit = false;
+            for element in unwrapped(values) {
+                hit |= match elem {
+                    ElemMatch::Value(conds) => {
+                        let mut all = true;
+                        for c in conds {
+                            all &= cond_holds(c, &[element])?;
+                        }
+                        all
+                    }
+                    ElemMatch::Document(filter) => matches(filter, element)?,
+                };
+            }
+            hit
+        }
+        Cond::Not(inner) => !cond_holds(inner, values)?,
+        Cond::All(conds) => {
+            let mut all = true;
+            for c in conds {
+                all &= cond_holds(c, values)?;
+            }
+            all
+        }
+    })
+}

@@ -1,0 +1,303 @@
+//! Filter JSON → [`Filter`].
+
+use serde_json::{Map, Value};
+
+use super::ast::{CmpOp, Cond, ElemMatch, Filter, Path};
+use crate::{Error, JsonKind};
+
+/// How deeply `$and`/`$or`/`$nor`/`$elemMatch`/`$not` may nest.
+pub const MAX_DEPTH: usize = 64;
+
+/// Parses a filter (a JSON object). `{}` is `And([])`: every document.
+pub fn parse(filter: &Value) -> Result<Filter, Error> {
+    match filter {
+        Value::Object(map) => document(map, "", 0),
+        other => Err(Error::NotAnObject {
+            argument: "filter",
+            found: kind(other),
+        }),
+    }
+}
+
+fn kind(value: &Value) -> JsonKind {
+    match value {
+        Value::Object(_) => JsonKind::Object,
+        Value::Array(_) => JsonKind::Array,
+        Value::String(_) => JsonKind::String,
+        Value::Number(_) => JsonKind::Number,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Null => JsonKind::Null,
+    }
+}
+
+fn is_scalar(value: &Value) -> bool {
+    !matches!(value, Value::Object(_) | Value::Array(_))
+}
+
+fn bad(operator: &str, path: &str, expected: &'static str) -> Error {
+    Error::BadOperand {
+        operator: operator.to_string(),
+        path: path.to_string(),
+        expected,
+    }
+}
+
+/// `prefix` is the path of the enclosing `$elemMatch` (for messages), "" at the top level.
+fn document(map: &Map<String, Value>, prefix: &str, depth: usize) -> Result<Filter, Error> {
+    if depth > MAX_DEPTH {
+        return Err(Error::TooDeep {
+            path: prefix.to_string(),
+            max: MAX_DEPTH,
+        });
+    }
+    let mut parts = Vec::with_capacity(map.len());
+    for (key, value) in map {
+        parts.push(match key.as_str() {
+            "$and" | "$or" | "$nor" => {
+                let Value::Array(items) = value else {
+                    return Err(bad(key, prefix, "a non-empty array of filter objects"));
+                };
+                if items.is_empty() {
+                    return Err(bad(key, prefix, "a non-empty array of filter objects"));
+                }
+                let filters = items
+                    .iter()
+                    .map(|item| match item {
+                        Value::Object(m) => document(m, prefix, depth + 1),
+                        _ => Err(bad(key, prefix, "a non-empty array of filter objects")),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                match key.as_str() {
+                    "$and" => Filter::And(filters),
+                    "$or" => Filter::Or(filters),
+                    _ => Filter::Nor(filters),
+                }
+            }
+            op if op.starts_with('$') => {
+                return Err(Error::UnknownOperator {
+                    operator: op.to_string(),
+                    path: prefix.to_string(),
+                })
+            }
+            field => {
+                let path = path(field, prefix)?;
+                let dotted = join(prefix, field);
+                Filter::Field(path, condition(value, &dotted, depth)?)
+            }
+        });
+    }
+    Ok(if parts.len() == 1 {
+        parts.pop().expect("one part")
+    } else {
+        Filter::And(parts)
+    })
+}
+
+fn join(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_string()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+fn path(field: &str, prefix: &str) -> Result<Path, Error> {
+    let keys: Vec<String> = field.split('.').map(str::to_string).collect();
+    if keys.iter().any(String::is_empty) {
+        return Err(Error::BadPath {
+            path: join(prefix, field),
+        });
+    }
+    Ok(Path(keys))
+}
+
+/// The condition a field's value states: a plain value or an object of operators.
+fn condition(value: &Value, path: &str, depth: usize) -> Result<Cond, Error> {
+    match value {
+        Value::Object(map) if map.keys().any(|k| k.starts_with('$')) => {
+            if let Some(plain) = map.keys().find(|k| !k.starts_with('$')) {
+                return Err(Error::MixedOperators {
+                    path: path.to_string(),
+                    key: plain.clone(),
+                });
+            }
+            operators(map, path, depth)
+        }
+        Value::Object(_) | Value::Array(_) => Ok(Cond::Contains(value.clone())),
+        scalar => Ok(Cond::Eq(scalar.clone())),
+    }
+}
+
+fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond, Error> {
+    if depth > MAX_DEPTH {
+        return Err(Error::TooDeep {
+            path: path.to_string(),
+            max: MAX_DEPTH,
+        });
+    }
+    let mut conds = Vec::with_capacity(map.len());
+    for (op, operand) in map {
+        let cond = match op.as_str() {
+            "$eq" => eq(operand),
+            "$ne" => Cond::Not(Box::new(eq(operand))),
+            "$gt" | "$gte" | "$lt" | "$lte" => {
+                let cmp = match op.as_str() {
+                    "$gt" => CmpOp::Gt,
+                    "$gte" => CmpOp::Gte,
+                    "$lt" => CmpOp::Lt,
+                    _ => CmpOp::Lte,
+                };
+                match operand {
+                    Value::Number(_) | Value::String(_) => Cond::Cmp(cmp, operand.clone()),
+                    _ => return Err(bad(op, path, "a number or a string")),
+                }
+            }
+            "$in" | "$nin" => {
+                let values = scalars(operand, op, path)?;
+                if op == "$in" {
+                    Cond::In(values)
+                } else {
+                    Cond::Not(Box::new(Cond::In(values)))
+                }
+            }
+            "$exists" => match operand {
+                Value::Bool(b) => Cond::Exists(*b),
+                _ => return Err(bad(op, path, "true or false")),
+            },
+            "$type" => Cond::Type(types(operand, path)?),
+            "$regex" => {
+                let Value::String(pattern) = operand else {
+                    return Err(bad(op, path, "a string"));
+                };
+                let flags = match map.get("$options") {
+                    None => String::new(),
+                    Some(Value::String(f)) if f.chars().all(|c| "imsx".contains(c)) => {
+                        let mut f: Vec<char> = f.chars().collect();
+                        f.sort_unstable();
+                        f.dedup();
+                        f.into_iter().collect()
+                    }
+                    Some(_) => {
+                        return Err(bad("$options", path, "a string of the flags i, m, s and x"))
+                    }
+                };
+                Cond::Regex {
+                    pattern: pattern.clone(),
+                    flags,
+                }
+            }
+            "$options" => {
+                if map.contains_key("$regex") {
+                    continue;
+                }
+                return Err(bad(op, path, "to stand beside $regex"));
+            }
+            "$size" => match operand.as_u64() {
+                Some(n) => Cond::Size(n),
+                None => return Err(bad(op, path, "a non-negative integer")),
+            },
+            "$all" => {
+                let values = scalars(operand, op, path)?;
+                if values.is_empty() {
+                    // MongoDB: {$all: []} matches no document.
+                    Cond::In(Vec::new())
+                } else {
+                    Cond::All(values.into_iter().map(Cond::Eq).collect())
+                }
+            }
+            "$elemMatch" => {
+                let Value::Object(inner) = operand else {
+                    return Err(bad(op, path, "an object"));
+                };
+                if inner.is_empty() {
+                    return Err(bad(op, path, "a non-empty object"));
+                }
+                let on_value = inner
+                    .keys()
+                    .all(|k| k.starts_with('$') && !matches!(k.as_str(), "$and" | "$or" | "$nor"));
+                if on_value {
+                    match operators(inner, path, depth + 1)? {
+                        Cond::All(conds) => Cond::ElemMatch(ElemMatch::Value(conds)),
+                        cond => Cond::ElemMatch(ElemMatch::Value(vec![cond])),
+                    }
+                } else {
+                    Cond::ElemMatch(ElemMatch::Document(Box::new(document(
+                        inner,
+                        path,
+                        depth + 1,
+                    )?)))
+                }
+            }
+            "$not" => match operand {
+                Value::Object(inner)
+                    if !inner.is_empty() && inner.keys().all(|k| k.starts_with('$')) =>
+                {
+                    Cond::Not(Box::new(operators(inner, path, depth + 1)?))
+                }
+                _ => return Err(bad(op, path, "an object of operators")),
+            },
+            other => {
+                return Err(Error::UnknownOperator {
+                    operator: other.to_string(),
+                    path: path.to_string(),
+                })
+            }
+        };
+        conds.push(cond);
+    }
+    Ok(if conds.len() == 1 {
+        conds.pop().expect("one condition")
+    } else {
+        Cond::All(conds)
+    })
+}
+
+fn eq(operand: &Value) -> Cond {
+    if is_scalar(operand) {
+        Cond::Eq(operand.clone())
+    } else {
+        Cond::EqStructure(operand.clone())
+    }
+}
+
+fn scalars(operand: &Value, op: &str, path: &str) -> Result<Vec<Value>, Error> {
+    match operand {
+        Value::Array(items) if items.iter().all(is_scalar) => Ok(items.clone()),
+        Value::Array(_) => Err(bad(
+            op,
+            path,
+            "an array of scalars (objects and arrays inside are not supported)",
+        )),
+        _ => Err(bad(op, path, "an array")),
+    }
+}
+
+fn types(operand: &Value, path: &str) -> Result<Vec<JsonKind>, Error> {
+    let names: Vec<&Value> = match operand {
+        Value::Array(items) if !items.is_empty() => items.iter().collect(),
+        Value::String(_) => vec![operand],
+        _ => {
+            return Err(bad(
+                "$type",
+                path,
+                "a type name or a non-empty array of type names",
+            ))
+        }
+    };
+    names
+        .into_iter()
+        .map(|name| match name.as_str() {
+            Some("string") => Ok(JsonKind::String),
+            Some("number" | "double" | "int" | "long" | "decimal") => Ok(JsonKind::Number),
+            Some("boolean" | "bool") => Ok(JsonKind::Boolean),
+            Some("object") => Ok(JsonKind::Object),
+            Some("array") => Ok(JsonKind::Array),
+            Some("null") => Ok(JsonKind::Null),
+            _ => Err(bad(
+                "$type",
+                path,
+                "the type names string, number, boolean, object, array or null",
+            )),
+        })
+        .collect()
+}

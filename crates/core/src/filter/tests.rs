@@ -1,0 +1,294 @@
+use serde_json::{json, Value};
+
+use super::*;
+
+fn sql(filter: Value) -> (String, Vec<Param>) {
+    let compiled = compile(&parse(&filter).unwrap(), 3).unwrap();
+    (compiled.sql, compiled.params)
+}
+
+fn one_path(filter: Value) -> String {
+    match sql(filter) {
+        (sql, params) if sql == "data @@ $3" => match &params[..] {
+            [Param::JsonPath(p)] => p.clone(),
+            other => panic!("expected one path parameter, got {other:?}"),
+        },
+        other => panic!("expected `data @@ $3`, got {other:?}"),
+    }
+}
+
+fn error(filter: Value) -> String {
+    match parse(&filter).and_then(|f| compile(&f, 1)) {
+        Ok(c) => panic!("expected an error, compiled {c:?}"),
+        Err(e) => format!("{}: {e}", e.sqlstate().code()),
+    }
+}
+
+#[test]
+fn the_empty_filter_compiles_to_nothing() {
+    assert_eq!(sql(json!({})), (String::new(), vec![]));
+}
+
+#[test]
+fn equality_and_comparisons_are_one_path_predicate() {
+    assert_eq!(
+        one_path(json!({"status": "active"})),
+        r#"exists($."status" ? (@ == "active"))"#
+    );
+    assert_eq!(
+        one_path(json!({"address.city": "Oslo", "age": {"$gte": 18, "$lt": 65}})),
+        r#"(exists($."address"."city" ? (@ == "Oslo")) && exists($."age" ? (@ >= 18)) && exists($."age" ? (@ < 65)))"#
+    );
+    let exact: Value = serde_json::from_str(r#"{"n": {"$eq": 1.50}}"#).unwrap();
+    assert_eq!(one_path(exact), r#"exists($."n" ? (@ == 1.50))"#);
+}
+
+#[test]
+fn null_matches_null_or_missing_and_ne_null_the_rest() {
+    assert_eq!(
+        one_path(json!({"f": null})),
+        r#"(!exists($."f") || exists($."f" ? (@ == null)))"#
+    );
+    assert_eq!(
+        one_path(json!({"f": {"$ne": null}})),
+        r#"!((!exists($."f") || exists($."f" ? (@ == null))))"#
+    );
+    assert_eq!(
+        one_path(json!({"f": {"$type": "null"}})),
+        r#"exists($."f" ? (@.type() == "null"))"#
+    );
+}
+
+#[test]
+fn in_nin_exists_type_regex_size() {
+    assert_eq!(
+        one_path(json!({"t": {"$in": ["a", 1]}})),
+        r#"exists($."t" ? (@ == "a" || @ == 1))"#
+    );
+    assert_eq!(
+        one_path(json!({"t": {"$nin": ["a", null]}})),
+        r#"!((exists($."t" ? (@ == "a")) || !exists($."t") || exists($."t" ? (@ == null))))"#
+    );
+    assert_eq!(
+        one_path(json!({"t": {"$exists": false}})),
+        r#"!exists($."t")"#
+    );
+    assert_eq!(
+        one_path(json!({"t": {"$type": ["array", "string"]}})),
+        r#"($."t".type() == "array" || exists($."t" ? (@.type() == "string")))"#
+    );
+    assert_eq!(
+        one_path(json!({"name": {"$regex": "^al", "$options": "ix"}})),
+        r#"exists($."name" ? (@ like_regex "^al" flag "ix"))"#
+    );
+    assert_eq!(
+        one_path(json!({"t": {"$size": 2}})),
+        r#"($."t".type() == "array" && $."t".size() == 2)"#
+    );
+}
+
+#[test]
+fn logical_operators() {
+    assert_eq!(
+        one_path(json!({"$or": [{"a": 1}, {"b": {"$gt": 2}}]})),
+        r#"(exists($."a" ? (@ == 1)) || exists($."b" ? (@ > 2)))"#
+    );
+    assert_eq!(
+        one_path(json!({"$nor": [{"a": 1}, {"b": 2}]})),
+        r#"!((exists($."a" ? (@ == 1)) || exists($."b" ? (@ == 2))))"#
+    );
+    assert_eq!(
+        one_path(json!({"a": {"$not": {"$gt": 5}}})),
+        r#"!(exists($."a" ? (@ > 5)))"#
+    );
+    assert_eq!(one_path(json!({"a": {"$all": []}})), r#"!exists($)"#);
+}
+
+#[test]
+fn elem_match_on_values_and_documents() {
+    assert_eq!(
+        one_path(json!({"scores": {"$elemMatch": {"$gte": 80, "$lt": 85}}})),
+        r#"($."scores".type() == "array" && exists($."scores"[*] ? ((exists(@ ? (@ >= 80)) && exists(@ ? (@ < 85))))))"#
+    );
+    assert_eq!(
+        one_path(json!({"items": {"$elemMatch": {"product": "x", "score": {"$gte": 8}}}})),
+        r#"($."items".type() == "array" && exists($."items"[*] ? ((exists(@."product" ? (@ == "x")) && exists(@."score" ? (@ >= 8))))))"#
+    );
+}
+
+#[test]
+fn objects_and_arrays_keep_containment_and_exact_equality_is_sql() {
+    assert_eq!(
+        sql(json!({"tags": ["a"]})),
+        (
+            "data @> $3".into(),
+            vec![Param::Jsonb(json!({"tags": ["a"]}))]
+        )
+    );
+    let (text, params) = sql(json!({"a.b": {"x": 1}, "n": 1}));
+    assert_eq!(
+        text,
+        "(data @@ $3 AND EXISTS (SELECT 1 FROM jsonb_path_query(data, $4) AS v(x) WHERE v.x @> $5))"
+    );
+    assert_eq!(
+        params,
+        vec![
+            Param::JsonPath(r#"exists($."n" ? (@ == 1))"#.into()),
+            Param::JsonPath(r#"$."a"."b""#.into()),
+            Param::Jsonb(json!({"x": 1})),
+        ]
+    );
+    let (text, _) = sql(json!({"a": {"$eq": [1, 2]}}));
+    assert!(
+        text.starts_with(
+            "EXISTS (SELECT 1 FROM jsonb_path_query(data, $3) AS v(x) WHERE v.x = $4 OR"
+        ),
+        "{text}"
+    );
+    let (text, _) = sql(json!({"$or": [{"a": {"$ne": {"k": 1}}}, {"b": 2}]}));
+    assert!(text.starts_with("(data @@ $3 OR NOT EXISTS"), "{text}");
+}
+
+#[test]
+fn hostile_keys_and_values_stay_inside_string_literals() {
+    let p = one_path(json!({"a\") || true || (\"": "x\" || true"}));
+    assert_eq!(
+        p,
+        r#"exists($."a\") || true || (\"" ? (@ == "x\" || true"))"#
+    );
+}
+
+#[test]
+fn errors_name_the_operator_and_the_path() {
+    assert_eq!(
+        error(json!({"a": {"$foo": 1}})),
+        r#"22023: unknown operator "$foo" at path "a""#
+    );
+    assert_eq!(
+        error(json!({"$where": "1"})),
+        r#"22023: unknown operator "$where" at the top level"#
+    );
+    assert_eq!(
+        error(json!({"a.b": {"$in": 5}})),
+        r#"22023: $in at path "a.b" expects an array"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$size": -1}})),
+        r#"22023: $size at path "a" expects a non-negative integer"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$size": 1.5}})),
+        r#"22023: $size at path "a" expects a non-negative integer"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$gt": [1]}})),
+        r#"22023: $gt at path "a" expects a number or a string"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$exists": 1}})),
+        r#"22023: $exists at path "a" expects true or false"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$type": "date"}})),
+        r#"22023: $type at path "a" expects the type names string, number, boolean, object, array or null"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$regex": "x", "$options": "g"}})),
+        r#"22023: $options at path "a" expects a string of the flags i, m, s and x"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$options": "i"}})),
+        r#"22023: $options at path "a" expects to stand beside $regex"#
+    );
+    assert_eq!(
+        error(json!({"$or": []})),
+        r#"22023: $or at the top level expects a non-empty array of filter objects"#
+    );
+    assert_eq!(
+        error(json!({"$and": [1]})),
+        r#"22023: $and at the top level expects a non-empty array of filter objects"#
+    );
+    assert_eq!(
+        error(json!({"a..b": 1})),
+        r#"22023: invalid path "a..b": the keys of a dotted path must not be empty"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$gt": 1, "x": 2}})),
+        r#"22023: the condition at path "a" mixes operators with the plain key "x""#
+    );
+    assert_eq!(
+        error(json!({"a": {"$not": 5}})),
+        r#"22023: $not at path "a" expects an object of operators"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$elemMatch": {"b": {"c": 1}}}})),
+        r#"0A000: an object or array value inside $elemMatch is not supported (at path "b")"#
+    );
+    assert_eq!(
+        error(json!({"a": {"$in": [[1]]}})),
+        r#"22023: $in at path "a" expects an array of scalars (objects and arrays inside are not supported)"#
+    );
+    assert_eq!(
+        error(json!([1])),
+        r#"22023: filter must be a JSON object, got an array"#
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let mut filter = json!({"a": 1});
+    for _ in 0..100 {
+        filter = json!({"$and": [filter]});
+    }
+    assert!(error(filter).starts_with("22023: the filter nests deeper than 64 levels"));
+}
+
+#[test]
+fn the_reference_evaluator_follows_mongodb_examples() {
+    let doc = json!({
+        "name": "Ann", "age": 30, "tags": ["a", "b"], "scores": [82, 90],
+        "address": {"city": "Oslo"}, "items": [{"product": "x", "score": 9}, {"product": "y", "score": 2}],
+        "nothing": null
+    });
+    let yes = |f: Value| eval::matches(&parse(&f).unwrap(), &doc).unwrap();
+    assert!(yes(json!({"tags": "a"})), "scalar matches an array element");
+    assert!(yes(json!({"age": 30.0})));
+    assert!(!yes(json!({"age": "30"})));
+    assert!(yes(json!({"age": {"$gt": 5}})));
+    assert!(
+        !yes(json!({"name": {"$gt": 5}})),
+        "comparisons are type-bracketed"
+    );
+    assert!(yes(json!({"name": {"$gt": "A"}})));
+    assert!(yes(json!({"missing": null})) && yes(json!({"nothing": null})));
+    assert!(!yes(json!({"nothing": {"$ne": null}})) && yes(json!({"age": {"$ne": null}})));
+    assert!(
+        !yes(json!({"missing": {"$type": "null"}})) && yes(json!({"nothing": {"$type": "null"}}))
+    );
+    assert!(yes(
+        json!({"scores": {"$elemMatch": {"$gte": 80, "$lt": 85}}})
+    ));
+    assert!(!yes(
+        json!({"scores": {"$elemMatch": {"$gte": 85, "$lt": 88}}})
+    ));
+    assert!(yes(
+        json!({"items": {"$elemMatch": {"product": "x", "score": {"$gte": 8}}}})
+    ));
+    assert!(!yes(
+        json!({"items": {"$elemMatch": {"product": "y", "score": {"$gte": 8}}}})
+    ));
+    assert!(yes(json!({"items.score": 2})), "paths traverse arrays");
+    assert!(
+        yes(json!({"tags": {"$all": ["b", "a"]}})) && !yes(json!({"tags": {"$all": ["a", "c"]}}))
+    );
+    assert!(yes(json!({"tags": {"$size": 2}})) && !yes(json!({"tags": {"$size": 3}})));
+    assert!(yes(json!({"address": {"city": "Oslo"}})));
+    assert!(
+        yes(json!({"$or": [{"age": 1}, {"name": "Ann"}]}))
+            && !yes(json!({"$nor": [{"age": 1}, {"name": "Ann"}]}))
+    );
+    assert!(yes(json!({"age": {"$nin": [1, 2]}})) && !yes(json!({"age": {"$in": [1, 2]}})));
+    assert!(
+        yes(json!({"address": {"$eq": {"city": "Oslo"}}})) && !yes(json!({"address": {"$eq": {}}}))
+    );
+}

@@ -1,0 +1,100 @@
+//! The boundary between the filter compiler (`docstore_core::filter`) and the storage layer:
+//! a jsonb filter datum in, a statement with bound datums out.
+
+use std::ffi::{CStr, CString};
+
+use docstore_core::filter::{self, Compiled, Param};
+use docstore_core::Error;
+use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
+use pgrx::prelude::*;
+use pgrx::{
+    direct_function_call, direct_function_call_as_datum, pg_sys, IntoDatum, PgLogLevel,
+    PgSqlErrorCode,
+};
+
+use crate::error::OrRaise;
+
+/// The filter datum as a `serde_json` value (numbers keep their text).
+///
+/// # Safety
+/// `datum` must be a valid jsonb datum.
+unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_json::Value {
+    let text = direct_function_call::<&CStr>(pg_sys::jsonb_out, &[Some(datum)])
+        .expect("jsonb_out returns text");
+    serde_json::from_str(text.to_str().expect("jsonb text is UTF-8")).unwrap_or_else(|_| {
+        // jsonb text is valid JSON; only serde_json's nesting limit (128) can refuse it.
+        crate::error::raise(
+            Error::TooDeep {
+                path: String::new(),
+                max: 128,
+            },
+            function,
+        )
+    })
+}
+
+/// Parses and compiles a filter (a jsonb object datum); its placeholders start at `$first`.
+///
+/// # Safety
+/// `datum` must be a valid jsonb datum.
+pub unsafe fn compile(datum: pg_sys::Datum, first: usize, function: &'static str) -> Compiled {
+    let json = to_json(datum, function);
+    let filter = filter::parse(&json).or_raise(function);
+    for (path, pattern, flags) in filter.regexes() {
+        check_regex(&path, pattern, flags);
+    }
+    filter::compile(&filter, first).or_raise(function)
+}
+
+/// PostgreSQL's regular expressions are the ones that run, so PostgreSQL checks them; a bad one
+/// is reported with its path (SQLSTATE 2201B) instead of as a bare syntax error.
+fn check_regex(path: &str, pattern: &str, flags: &str) {
+    let probe = format!(
+        "$ ? (@ like_regex {} flag {})",
+        serde_json::to_string(pattern).expect("strings serialize"),
+        serde_json::to_string(flags).expect("strings serialize")
+    );
+    let message = PgTryBuilder::new(|| {
+        jsonpath_datum(&probe);
+        None
+    })
+    .catch_others(|error| match error {
+        CaughtError::PostgresError(report) | CaughtError::ErrorReport(report) => {
+            Some(report.message().to_string())
+        }
+        CaughtError::RustPanic { ereport, .. } => Some(ereport.message().to_string()),
+    })
+    .execute();
+    if let Some(message) = message {
+        ErrorReport::new(
+            PgSqlErrorCode::ERRCODE_INVALID_REGULAR_EXPRESSION,
+            format!("$regex at path \"{path}\" is not a valid regular expression: {message}"),
+            "docstore filter",
+        )
+        .set_hint("patterns are PostgreSQL regular expressions (POSIX ARE)")
+        .report(PgLogLevel::ERROR);
+    }
+}
+
+fn jsonpath_datum(text: &str) -> pg_sys::Datum {
+    let text = CString::new(text).expect("path text has no NUL byte");
+    unsafe { direct_function_call_as_datum(pg_sys::jsonpath_in, &[text.as_c_str().into_datum()]) }
+        .expect("jsonpath_in returns a datum")
+}
+
+fn jsonb_datum(value: &serde_json::Value) -> pg_sys::Datum {
+    let text = CString::new(value.to_string()).expect("JSON text has no NUL byte");
+    unsafe { direct_function_call_as_datum(pg_sys::jsonb_in, &[text.as_c_str().into_datum()]) }
+        .expect("jsonb_in returns a datum")
+}
+
+/// The type and datum of each compiled parameter, in order.
+pub fn bind(params: &[Param]) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
+    params
+        .iter()
+        .map(|param| match param {
+            Param::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
+            Param::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
+        })
+        .unzip()
+}
