@@ -10,7 +10,13 @@ mod tests {
     use std::ffi::CString;
 
     use crate::jsonb;
+    use docstore_core::filter;
     use docstore_core::JsonKind;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestCaseError, TestRunner};
+    use serde_json::json;
+
+    use super::strategies;
 
     fn jsonb_datum(text: &str) -> pg_sys::Datum {
         let text = CString::new(text).unwrap();
@@ -137,5 +143,146 @@ mod tests {
                FROM (SELECT id, lag(id) OVER (ORDER BY n) AS prev FROM made) s",
         );
         assert_eq!(ok, Ok(Some(true)));
+    }
+
+    /// Differential test of the query language: random documents and filters; what
+    /// `docstore_query` returns must be exactly what the reference evaluator says.
+    #[pg_test]
+    fn compiled_filters_agree_with_the_reference_evaluator() {
+        let mut runner = TestRunner::new(Config {
+            cases: 1000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (
+            prop::collection::vec(strategies::document(), 1..25),
+            strategies::filter_json(),
+        );
+        runner
+            .run(&strategy, |(docs, filter_json)| {
+                let filter = filter::parse(&filter_json)
+                    .map_err(|e| TestCaseError::fail(format!("{filter_json}: {e}")))?;
+                Spi::run("DELETE FROM docstore.documents WHERE collection = 'diff'").unwrap();
+                let mut expected = Vec::new();
+                for (i, doc) in docs.iter().enumerate() {
+                    // "_i" numbers the documents; generated filters only name a, b and c.
+                    let mut stored = doc.clone();
+                    stored["_i"] = json!(i);
+                    Spi::run_with_args(
+                        "SELECT docstore_create('diff', $1::text::jsonb)",
+                        &[stored.to_string().into()],
+                    )
+                    .unwrap();
+                    if filter::eval::matches(&filter, &stored).unwrap_or(false) {
+                        expected.push(i as i64);
+                    }
+                }
+                let got: Vec<i64> = Spi::connect(|client| {
+                    client
+                        .select(
+                            "SELECT (data->>'_i')::bigint FROM docstore_query('diff', $1::text::jsonb, 1000)",
+                            None,
+                            &[filter_json.to_string().into()],
+                        )
+                        .unwrap()
+                        .map(|row| row.get::<i64>(1).unwrap().unwrap())
+                        .collect()
+                });
+                prop_assert_eq!(got, expected, "filter {}", filter_json);
+                Ok(())
+            })
+            .unwrap();
+    }
+}
+
+/// Generators of documents and filters for the differential test.
+mod strategies {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    pub fn key() -> impl Strategy<Value = String> {
+        prop_oneof![Just("a"), Just("b"), Just("c")].prop_map(str::to_string)
+    }
+
+    pub fn scalar() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            (-2i64..4).prop_map(Value::from),
+            Just(json!(1.5)),
+            Just(json!(2.0)),
+            prop_oneof![Just("x"), Just("y"), Just("X"), Just(""), Just("é")].prop_map(Value::from),
+            any::<bool>().prop_map(Value::from),
+            Just(Value::Null),
+        ]
+    }
+
+    pub fn value() -> impl Strategy<Value = Value> {
+        scalar().prop_recursive(2, 12, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map(key(), inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    pub fn document() -> impl Strategy<Value = Value> {
+        prop::collection::btree_map(key(), value(), 0..4)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+    }
+
+    pub fn path() -> impl Strategy<Value = String> {
+        prop_oneof![key(), (key(), key()).prop_map(|(a, b)| format!("{a}.{b}"))]
+    }
+
+    pub fn operator() -> impl Strategy<Value = Value> {
+        let number_or_string = prop_oneof![
+            (-2i64..4).prop_map(Value::from),
+            Just(json!(1.5)),
+            Just(json!("x")),
+            Just(json!("X"))
+        ];
+        prop_oneof![
+            scalar().prop_map(|v| json!({"$eq": v})),
+            scalar().prop_map(|v| json!({"$ne": v})),
+            (
+                prop_oneof![Just("$gt"), Just("$gte"), Just("$lt"), Just("$lte")],
+                number_or_string.clone()
+            )
+                .prop_map(|(op, v)| json!({op: v})),
+            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$in": v})),
+            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$nin": v})),
+            any::<bool>().prop_map(|b| json!({"$exists": b})),
+            prop_oneof![
+                Just("string"),
+                Just("number"),
+                Just("boolean"),
+                Just("object"),
+                Just("array"),
+                Just("null")
+            ]
+            .prop_map(|t| json!({"$type": t})),
+            (0u64..4).prop_map(|n| json!({"$size": n})),
+            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$all": v})),
+            number_or_string
+                .clone()
+                .prop_map(|v| json!({"$elemMatch": {"$gte": v}})),
+            (key(), scalar()).prop_map(|(k, v)| json!({"$elemMatch": {k: v}})),
+            number_or_string.prop_map(|v| json!({"$not": {"$gt": v}})),
+            value().prop_map(|v| json!({"$eq": v})),
+        ]
+    }
+
+    pub fn field_filter() -> impl Strategy<Value = Value> {
+        (path(), prop_oneof![value(), operator()]).prop_map(|(p, c)| json!({p: c}))
+    }
+
+    pub fn filter_json() -> impl Strategy<Value = Value> {
+        field_filter().prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 1..3).prop_map(|v| json!({"$and": v})),
+                prop::collection::vec(inner.clone(), 1..3).prop_map(|v| json!({"$or": v})),
+                prop::collection::vec(inner, 1..3).prop_map(|v| json!({"$nor": v})),
+            ]
+        })
     }
 }

@@ -135,9 +135,13 @@ fn not(node: Node) -> Node {
     }
 }
 
-/// `exists(P ? (pred))`: some value at P, or element of an array there, satisfies `pred`.
+/// `exists(P ? (…))`: some value at P, or element of an array there, satisfies `pred`. Lax mode
+/// unwraps an array at P for the filter and would unwrap a nested array again for a comparison;
+/// MongoDB looks one level deep only, so items that are themselves arrays are left out.
 fn any(path: &str, pred: &str) -> Node {
-    Node::Path(format!("exists({path} ? ({pred}))"))
+    Node::Path(format!(
+        "exists({path} ? (@.type() != \"array\" && ({pred})))"
+    ))
 }
 
 fn cond_node(path: &Path, at: &str, cond: &Cond, root: Root) -> Result<Node, Error> {

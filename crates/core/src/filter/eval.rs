@@ -53,7 +53,7 @@ fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
     current
 }
 
-/// The values and, for arrays, their elements (what a path filter sees in lax mode).
+/// The values and, for arrays, their elements: what a path filter sees in lax mode.
 fn unwrapped<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
     let mut out = Vec::new();
     for value in values {
@@ -63,6 +63,15 @@ fn unwrapped<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
         }
     }
     out
+}
+
+/// What a comparison looks at: the unwrapped values that are not arrays themselves (MongoDB
+/// looks one level into arrays, no deeper).
+fn compared<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
+    unwrapped(values)
+        .into_iter()
+        .filter(|v| !v.is_array())
+        .collect()
 }
 
 fn kind(value: &Value) -> JsonKind {
@@ -140,19 +149,19 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
 /// Whether `cond` holds for `values`, the values at its path.
 fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
     Some(match cond {
-        Cond::Eq(Value::Null) => values.is_empty() || unwrapped(values).iter().any(|v| v.is_null()),
-        Cond::Eq(target) => unwrapped(values).iter().any(|v| scalar_eq(v, target)),
+        Cond::Eq(Value::Null) => values.is_empty() || compared(values).iter().any(|v| v.is_null()),
+        Cond::Eq(target) => compared(values).iter().any(|v| scalar_eq(v, target)),
         Cond::EqStructure(target) => values.iter().any(|v| {
             deep_eq(v, target)
                 || matches!(v, Value::Array(items) if items.iter().any(|e| deep_eq(e, target)))
         }),
         Cond::Contains(target) => values.iter().any(|v| contains(v, target)),
-        Cond::Cmp(op, target) => unwrapped(values).iter().any(|v| compare(*op, v, target)),
+        Cond::Cmp(op, target) => compared(values).iter().any(|v| compare(*op, v, target)),
         Cond::In(targets) => {
             let scalars = targets.iter().filter(|t| !t.is_null());
             let mut hit = false;
             for target in scalars {
-                hit |= unwrapped(values).iter().any(|v| scalar_eq(v, target));
+                hit |= compared(values).iter().any(|v| scalar_eq(v, target));
             }
             hit || (targets.iter().any(Value::is_null)
                 && cond_holds(&Cond::Eq(Value::Null), values)?)
@@ -160,7 +169,7 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
         Cond::Exists(wanted) => values.is_empty() != *wanted,
         Cond::Type(kinds) => kinds.iter().any(|k| match k {
             JsonKind::Array => values.iter().any(|v| v.is_array()),
-            k => unwrapped(values).iter().any(|v| kind(v) == *k),
+            k => compared(values).iter().any(|v| kind(v) == *k),
         }),
         Cond::Regex { .. } => return None,
         Cond::Size(n) => {
