@@ -181,9 +181,17 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                         return Err(bad("$options", path, "a string of the flags i, m, s and x"))
                     }
                 };
-                Cond::Regex {
-                    pattern: pattern.clone(),
-                    flags,
+                // PostgreSQL's path regexes lack "x": strip the pattern here instead.
+                if flags.contains('x') {
+                    Cond::Regex {
+                        pattern: extended(pattern),
+                        flags: flags.replace('x', ""),
+                    }
+                } else {
+                    Cond::Regex {
+                        pattern: pattern.clone(),
+                        flags,
+                    }
                 }
             }
             "$options" => {
@@ -300,4 +308,52 @@ fn types(operand: &Value, path: &str) -> Result<Vec<JsonKind>, Error> {
             )),
         })
         .collect()
+}
+
+/// The `x` ("extended") option: whitespace and `#` comments (to the end of the line) outside
+/// character classes are not part of the pattern; escaped characters are kept.
+fn extended(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '#' if !in_class => {
+                for skipped in chars.by_ref() {
+                    if skipped == '\n' {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() && !in_class => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extended;
+
+    #[test]
+    fn extended_patterns_drop_whitespace_and_comments_outside_classes() {
+        assert_eq!(extended("j o u r"), "jour");
+        assert_eq!(extended("a b # comment\n c"), "abc");
+        assert_eq!(extended("[ a]\\ b"), "[ a]\\ b");
+    }
 }

@@ -1,0 +1,116 @@
+-- The query language: every operator, with MongoDB's documented examples where they exist.
+-- docstore_query returns documents in creation order, so outputs are deterministic.
+BEGIN;
+SELECT count(*) FROM (SELECT docstore_create('inventory', d) FROM (VALUES
+  (1, '{"item": "journal",  "qty": 25,  "tags": ["blank", "red"],         "size": {"h": 14, "w": 21, "uom": "cm"},   "status": "A", "dim": [14, 21]}'::jsonb),
+  (2, '{"item": "notebook", "qty": 50,  "tags": ["red", "blank"],         "size": {"h": 8.5, "w": 11, "uom": "in"},  "status": "A", "dim": [14, 21]}'),
+  (3, '{"item": "paper",    "qty": 100, "tags": ["red", "blank", "plain"], "size": {"h": 8.5, "w": 11, "uom": "in"},  "status": "D", "dim": [14, 21]}'),
+  (4, '{"item": "planner",  "qty": 75,  "tags": ["blank", "red"],         "size": {"h": 22.85, "w": 30, "uom": "cm"}, "status": "D", "dim": [22.85, 30]}'),
+  (5, '{"item": "postcard", "qty": 45,  "tags": ["blue"],                 "size": {"h": 10, "w": 15.25, "uom": "cm"}, "status": "A", "dim": [10, 15.25]}'),
+  (6, '{"item": "Journal",  "qty": "25", "tags": "red", "status": null,   "instock": [{"warehouse": "A", "qty": 5}, {"warehouse": "C", "qty": 15}]}'),
+  (7, '{"item": "tape",     "tags": [["red"]], "instock": [{"warehouse": "C", "qty": 5}, {"warehouse": "B", "qty": 40}], "scores": [82, 85, 88]}')
+) AS v(n, d) ORDER BY n) s;
+CREATE FUNCTION pg_temp.q(filter jsonb) RETURNS text LANGUAGE sql AS
+$$ SELECT coalesce(string_agg(data->>'item', ', '), '(none)') FROM docstore_query('inventory', filter, 100) $$;
+CREATE FUNCTION pg_temp.err(filter jsonb) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN PERFORM docstore_query('inventory', filter); RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ': ' || SQLERRM; END $$;
+
+-- Equality: a scalar matches the value or an element of an array there (one level deep).
+SELECT pg_temp.q('{"status": "D"}');
+SELECT pg_temp.q('{"tags": "red"}');
+SELECT pg_temp.q('{"qty": 25}');
+SELECT pg_temp.q('{"qty": "25"}');
+SELECT pg_temp.q('{"size.uom": "in"}');
+SELECT pg_temp.q('{"instock.warehouse": "B"}');
+SELECT pg_temp.q('{"size.h": 8.50}');
+-- Objects and arrays as plain values: containment, as in 0.1.
+SELECT pg_temp.q('{"size": {"uom": "cm"}}');
+SELECT pg_temp.q('{"tags": ["red", "blank"]}');
+SELECT pg_temp.q('{"instock": [{"warehouse": "A"}]}');
+SELECT pg_temp.q('{"size.uom": {"$eq": "cm"}}');
+-- $eq with an object or array: exact equality (MongoDB's meaning).
+SELECT pg_temp.q('{"tags": {"$eq": ["red", "blank"]}}');
+SELECT pg_temp.q('{"size": {"$eq": {"h": 14, "w": 21, "uom": "cm"}}}');
+SELECT pg_temp.q('{"size": {"$eq": {"h": 14, "w": 21}}}');
+SELECT pg_temp.q('{"tags": {"$eq": ["red"]}}');
+-- $ne: everything else, missing fields included.
+SELECT pg_temp.q('{"status": {"$ne": "A"}}');
+SELECT pg_temp.q('{"tags": {"$ne": "red"}}');
+-- Comparisons stay within a type: numbers with numbers, strings with strings (by code point).
+SELECT pg_temp.q('{"qty": {"$gt": 45}}');
+SELECT pg_temp.q('{"qty": {"$gte": 45, "$lt": 100}}');
+SELECT pg_temp.q('{"qty": {"$lte": 25}}');
+SELECT pg_temp.q('{"item": {"$lt": "n"}}');
+SELECT pg_temp.q('{"item": {"$gte": "p"}}');
+SELECT pg_temp.q('{"scores": {"$gt": 87}}');
+SELECT pg_temp.q('{"instock.qty": {"$gte": 40}}');
+-- $in / $nin
+SELECT pg_temp.q('{"status": {"$in": ["A", "D"]}}');
+SELECT pg_temp.q('{"qty": {"$in": [5, 25, "25"]}}');
+SELECT pg_temp.q('{"status": {"$in": [null]}}');
+SELECT pg_temp.q('{"status": {"$nin": ["A", "D"]}}');
+SELECT pg_temp.q('{"tags": {"$in": ["blue", "plain"]}}');
+-- null: null or missing; $ne null: present and not null; $type null: an explicit null only.
+SELECT pg_temp.q('{"status": null}');
+SELECT pg_temp.q('{"status": {"$ne": null}}');
+SELECT pg_temp.q('{"status": {"$type": "null"}}');
+SELECT pg_temp.q('{"scores": null}');
+-- $exists
+SELECT pg_temp.q('{"instock": {"$exists": true}}');
+SELECT pg_temp.q('{"qty": {"$exists": false}}');
+SELECT pg_temp.q('{"size.uom": {"$exists": true}}');
+-- $type (a number or an array containing one counts as a number; "array" is the array itself)
+SELECT pg_temp.q('{"qty": {"$type": "string"}}');
+SELECT pg_temp.q('{"tags": {"$type": "array"}}');
+SELECT pg_temp.q('{"tags": {"$type": "string"}}');
+SELECT pg_temp.q('{"size": {"$type": ["object", "null"]}}');
+SELECT pg_temp.q('{"dim": {"$type": "number"}}');
+-- $regex with $options (PostgreSQL regular expressions)
+SELECT pg_temp.q('{"item": {"$regex": "^p"}}');
+SELECT pg_temp.q('{"item": {"$regex": "^j", "$options": "i"}}');
+SELECT pg_temp.q('{"item": {"$regex": "j o u r", "$options": "ix"}}');
+SELECT pg_temp.q('{"tags": {"$regex": "^bl"}}');
+-- Arrays: $size, $all, $elemMatch
+SELECT pg_temp.q('{"tags": {"$size": 3}}');
+SELECT pg_temp.q('{"tags": {"$size": 1}}');
+SELECT pg_temp.q('{"tags": {"$all": ["red", "blank"]}}');
+SELECT pg_temp.q('{"tags": {"$all": ["red", "plain"]}}');
+SELECT pg_temp.q('{"tags": {"$all": []}}');
+SELECT pg_temp.q('{"scores": {"$elemMatch": {"$gte": 80, "$lt": 85}}}');
+SELECT pg_temp.q('{"scores": {"$elemMatch": {"$gte": 89}}}');
+SELECT pg_temp.q('{"instock": {"$elemMatch": {"qty": 5, "warehouse": "A"}}}');
+SELECT pg_temp.q('{"instock": {"$elemMatch": {"qty": {"$gt": 10, "$lte": 20}}}}');
+-- Without $elemMatch, conditions on array elements may be met by different elements.
+SELECT pg_temp.q('{"instock.qty": 5, "instock.warehouse": "A"}');
+SELECT pg_temp.q('{"dim": {"$elemMatch": {"$gt": 15, "$lt": 20}}}');
+SELECT pg_temp.q('{"dim": {"$gt": 15, "$lt": 20}}');
+-- Nested arrays are not looked into: {"tags": "red"} does not match [["red"]].
+SELECT pg_temp.q('{"tags": [["red"]]}');
+-- Logical operators
+SELECT pg_temp.q('{"$or": [{"status": "A"}, {"qty": {"$lt": 30}}]}');
+SELECT pg_temp.q('{"status": "A", "$or": [{"qty": {"$lt": 30}}, {"item": {"$regex": "^p"}}]}');
+SELECT pg_temp.q('{"$and": [{"tags": "red"}, {"tags": "blank"}]}');
+SELECT pg_temp.q('{"$nor": [{"status": "A"}, {"qty": {"$lt": 50}}]}');
+SELECT pg_temp.q('{"qty": {"$not": {"$gt": 45}}}');
+SELECT pg_temp.q('{"item": {"$not": {"$regex": "^p"}}}');
+-- Keys are data: quotes and path syntax in keys and values change nothing.
+SELECT pg_temp.q('{"it\")em": "journal"}');
+SELECT pg_temp.q('{"item": "journal\") || true || (\""}');
+
+-- Errors name the operator and the path (22023; 2201B for a bad regular expression).
+SELECT pg_temp.err('{"qty": {"$foo": 1}}');
+SELECT pg_temp.err('{"$where": "1 == 1"}');
+SELECT pg_temp.err('{"tags": {"$in": "red"}}');
+SELECT pg_temp.err('{"tags": {"$size": -1}}');
+SELECT pg_temp.err('{"tags": {"$size": "2"}}');
+SELECT pg_temp.err('{"qty": {"$gt": {"a": 1}}}');
+SELECT pg_temp.err('{"qty": {"$exists": "yes"}}');
+SELECT pg_temp.err('{"qty": {"$type": "date"}}');
+SELECT pg_temp.err('{"item": {"$regex": "(unclosed"}}');
+SELECT pg_temp.err('{"item": {"$regex": "a", "$options": "g"}}');
+SELECT pg_temp.err('{"$or": {"a": 1}}');
+SELECT pg_temp.err('{"a..b": 1}');
+SELECT pg_temp.err('{"size": {"$gt": 1, "h": 2}}');
+SELECT pg_temp.err('{"instock": {"$elemMatch": {"warehouse": ["A"]}}}');
+ROLLBACK;
