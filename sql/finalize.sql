@@ -61,8 +61,16 @@ CREATE FUNCTION docstore_query(collection text, filter jsonb DEFAULT '{}', "limi
     LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 100
     AS 'MODULE_PATHNAME', 'docstore_query';
 COMMENT ON FUNCTION docstore_query(text, jsonb, integer) IS
-'Documents of collection that contain filter (jsonb @>), in creation order, at most limit. A NULL filter means {}, a NULL limit means 100.
-Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter is not a JSON object, or limit is negative.';
+'Documents of collection that match filter, in creation order, at most limit. Filters are MongoDB-style: {"field": value}, dotted paths, and the operators $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $size $all $elemMatch $not $and $or $nor (see the README). A NULL filter means {}, a NULL limit means 100.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter is not a JSON object or not a valid filter (the message names the operator and the path), or limit is negative; 2201B an invalid $regex; 0A000 an unsupported construct.';
+
+CREATE FUNCTION docstore_count(collection text, filter jsonb DEFAULT '{}')
+    RETURNS bigint
+    LANGUAGE c STABLE PARALLEL RESTRICTED
+    AS 'MODULE_PATHNAME', 'docstore_count';
+COMMENT ON FUNCTION docstore_count(text, jsonb) IS
+'The number of documents of collection that match filter (the query language of docstore_query). A NULL filter means {}.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, or filter is not a JSON object or not a valid filter; 2201B an invalid $regex.';
 
 ------------------------------------------------------------------------------------------------
 -- Functions implemented with #[pg_extern] (src/api.rs); their DDL is generated

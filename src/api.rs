@@ -20,7 +20,6 @@ use crate::error::OrRaise;
 use crate::jsonb;
 use crate::query;
 use crate::store::{self, Dynamic, Source, Statement};
-use docstore_core::filter::Compiled;
 
 /// Declares the version-1 calling convention for a hand-declared C function.
 macro_rules! function_info_v1 {
@@ -92,40 +91,82 @@ function_info_v1!(pg_finfo_docstore_query);
 pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_query";
     let collection = collection_arg(fcinfo, 0, NAME);
-    let filter = match arg(fcinfo, 1) {
-        None => None,
-        some => Some(jsonb::object("filter", some).or_raise(NAME)),
-    };
+    let filter = filter_arg(fcinfo, 1, NAME);
     let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
-    let compiled = match filter {
-        Some(filter) if !jsonb::is_empty_object(filter) => query::compile(filter, 3, NAME),
-        _ => Compiled {
-            sql: String::new(),
-            params: Vec::new(),
-        },
-    };
-    if compiled.sql.is_empty() {
-        return store::rows(
+    match compiled_filter(filter, 3, NAME) {
+        None => store::rows(
             fcinfo,
             Source::Fixed(Statement::QueryAll),
             &[collection, limit],
-        );
+        ),
+        Some((condition, filter_types, filter_datums)) => {
+            let sql = format!(
+                "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
+                 WHERE collection = $1 AND {condition} ORDER BY collection, id LIMIT $2"
+            );
+            let types = [&[pg_sys::TEXTOID, pg_sys::INT8OID][..], &filter_types].concat();
+            let params = [&[collection, limit][..], &filter_datums].concat();
+            let statement = Dynamic {
+                sql: &sql,
+                types: &types,
+                read_only: true,
+            };
+            store::rows(fcinfo, Source::Dynamic(&statement), &params)
+        }
     }
-    let sql = format!(
-        "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
-         WHERE collection = $1 AND {} ORDER BY collection, id LIMIT $2",
-        compiled.sql
-    );
-    let (filter_types, filter_datums) = query::bind(&compiled.params);
-    let types = [&[pg_sys::TEXTOID, pg_sys::INT8OID][..], &filter_types].concat();
-    let params = [&[collection, limit][..], &filter_datums].concat();
-    let statement = Dynamic {
-        sql: &sql,
-        types: &types,
-        read_only: true,
+}
+
+/// The filter argument compiled: `None` for "every document" (NULL or `{}`), else the SQL
+/// condition and the types and datums of its parameters, numbered from `$first`.
+unsafe fn compiled_filter(
+    filter: Option<pg_sys::Datum>,
+    first: usize,
+    function: &'static str,
+) -> Option<(String, Vec<pg_sys::Oid>, Vec<pg_sys::Datum>)> {
+    let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
+    let compiled = query::compile(filter, first, function);
+    if compiled.sql.is_empty() {
+        return None;
+    }
+    let (types, datums) = query::bind(&compiled.params);
+    Some((compiled.sql, types, datums))
+}
+
+/// Argument `n`, a filter: NULL means `{}`; anything but an object is an error.
+unsafe fn filter_arg(
+    fcinfo: pg_sys::FunctionCallInfo,
+    n: usize,
+    function: &'static str,
+) -> Option<pg_sys::Datum> {
+    arg(fcinfo, n).map(|datum| jsonb::object("filter", Some(datum)).or_raise(function))
+}
+
+function_info_v1!(pg_finfo_docstore_count);
+/// `docstore_count(collection text, filter jsonb DEFAULT '{}') RETURNS bigint`
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_count";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let filter = filter_arg(fcinfo, 1, NAME);
+    let count = match compiled_filter(filter, 2, NAME) {
+        None => store::bigint(Source::Fixed(Statement::CountAll), &[collection]),
+        Some((condition, filter_types, filter_datums)) => {
+            let sql = format!(
+                "SELECT count(*) FROM docstore.documents WHERE collection = $1 AND {condition}"
+            );
+            let types = [&[pg_sys::TEXTOID][..], &filter_types].concat();
+            let params = [&[collection][..], &filter_datums].concat();
+            let statement = Dynamic {
+                sql: &sql,
+                types: &types,
+                read_only: true,
+            };
+            store::bigint(Source::Dynamic(&statement), &params)
+        }
     };
-    store::rows(fcinfo, Source::Dynamic(&statement), &params)
+    pg_sys::Datum::from(count)
 }
 
 /// `docstore_delete(collection text, id uuid) RETURNS boolean`: true if a document was deleted.

@@ -25,13 +25,15 @@ pub enum Statement {
     Update,
     /// $1 collection, $2 limit
     QueryAll,
+    /// $1 collection
+    CountAll,
     /// $1 collection, $2 id
     Delete,
     /// $1 collection
     DeleteCollection,
 }
 
-const STATEMENTS: usize = 5;
+const STATEMENTS: usize = 6;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -58,6 +60,7 @@ impl Statement {
                 c"SELECT id, collection, data, created_at, updated_at, version
                 FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
             }
+            Statement::CountAll => c"SELECT count(*) FROM docstore.documents WHERE collection = $1",
             Statement::Delete => {
                 c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
             }
@@ -70,13 +73,14 @@ impl Statement {
             Statement::Create => &[TEXT, JSONB],
             Statement::Update => &[TEXT, UUID, JSONB],
             Statement::QueryAll => &[TEXT, INT8],
+            Statement::CountAll => &[TEXT],
             Statement::Delete => &[TEXT, UUID],
             Statement::DeleteCollection => &[TEXT],
         }
     }
 
     fn read_only(self) -> bool {
-        matches!(self, Statement::QueryAll)
+        matches!(self, Statement::QueryAll | Statement::CountAll)
     }
 }
 
@@ -188,13 +192,15 @@ fn spi_result(code: i32) -> String {
         .into_owned()
 }
 
-/// Runs `statement` with `params` (bound in order, none NULL) and returns how many rows it
-/// processed. With `into`, every row goes to that receiver.
-unsafe fn execute(
+/// Runs `source` with `params` (bound in order, none NULL). With `into`, every row goes to that
+/// receiver; otherwise SPI keeps them in `SPI_tuptable`. `read` sees the number of rows
+/// processed while the SPI connection is still open, and its result is returned.
+unsafe fn execute<T>(
     source: Source,
     params: &[pg_sys::Datum],
     into: Option<*mut pg_sys::DestReceiver>,
-) -> u64 {
+    read: impl FnOnce(u64) -> T,
+) -> T {
     let types = source.types();
     assert_eq!(params.len(), types.len(), "wrong number of parameters");
 
@@ -228,9 +234,9 @@ unsafe fn execute(
         "a docstore statement failed: {}",
         spi_result(status)
     );
-    let processed = pg_sys::SPI_processed;
+    let result = read(pg_sys::SPI_processed);
     pg_sys::SPI_finish();
-    processed
+    result
 }
 
 /// Runs the statement and returns its rows as the result set of the calling set-returning
@@ -265,7 +271,7 @@ pub unsafe fn rows(
             c"docstore: a statement's columns do not match docstore.document".as_ptr(),
         )
     });
-    execute(source, params, Some(receiver));
+    execute(source, params, Some(receiver), |_| ());
     if let Some(destroy) = (*receiver).rDestroy {
         destroy(receiver);
     }
@@ -277,5 +283,28 @@ pub unsafe fn rows(
 /// # Safety
 /// `params` must be valid datums of the statement's argument types.
 pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
-    execute(Source::Fixed(statement), params, None)
+    execute(Source::Fixed(statement), params, None, |processed| {
+        processed
+    })
+}
+
+/// Runs a statement that returns one bigint (`SELECT count(*) …`) and returns it.
+///
+/// # Safety
+/// `params` must be valid datums of the statement's argument types.
+pub unsafe fn bigint(source: Source, params: &[pg_sys::Datum]) -> i64 {
+    execute(source, params, None, |_| {
+        let table = pg_sys::SPI_tuptable;
+        assert!(
+            !table.is_null() && (*table).numvals == 1,
+            "expected one row"
+        );
+        let mut isnull = false;
+        let value = pg_sys::SPI_getbinval(*(*table).vals, (*table).tupdesc, 1, &mut isnull);
+        if isnull {
+            0
+        } else {
+            value.value() as i64
+        }
+    })
 }

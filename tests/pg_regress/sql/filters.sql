@@ -113,4 +113,16 @@ SELECT pg_temp.err('{"$or": {"a": 1}}');
 SELECT pg_temp.err('{"a..b": 1}');
 SELECT pg_temp.err('{"size": {"$gt": 1, "h": 2}}');
 SELECT pg_temp.err('{"instock": {"$elemMatch": {"warehouse": ["A"]}}}');
+
+-- docstore_count: the same filters, counted.
+SELECT docstore_count('inventory') AS all_docs, docstore_count('inventory', NULL) AS null_filter,
+       docstore_count('inventory', '{"tags": "red"}') AS red, docstore_count('inventory', '{"qty": {"$gte": 50}}') AS qty_50,
+       docstore_count('nothing', '{}') AS empty_collection;
+CREATE FUNCTION pg_temp.count_err(collection text, filter jsonb) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN RETURN docstore_count(collection, filter)::text;
+EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ': ' || SQLERRM; END $$;
+SELECT pg_temp.count_err('inventory', '{"qty": {"$gte": []}}');
+SELECT pg_temp.count_err('inventory', '[]');
+SELECT pg_temp.count_err(NULL, '{}');
+SELECT pg_temp.count_err('', '{}');
 ROLLBACK;
