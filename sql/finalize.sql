@@ -72,6 +72,14 @@ COMMENT ON FUNCTION docstore_count(text, jsonb) IS
 'The number of documents of collection that match filter (the query language of docstore_query). A NULL filter means {}.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, or filter is not a JSON object or not a valid filter; 2201B an invalid $regex.';
 
+CREATE FUNCTION docstore_find(collection text, filter jsonb DEFAULT '{}', options jsonb DEFAULT '{}')
+    RETURNS SETOF docstore.document
+    LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 100
+    AS 'MODULE_PATHNAME', 'docstore_find';
+COMMENT ON FUNCTION docstore_find(text, jsonb, jsonb) IS
+'Documents of collection that match filter (as docstore_query), with options: sort ({"age": -1}, or [{"age": -1}, {"name": 1}] for several keys, since jsonb does not keep key order; ties by id, so deterministic), limit, skip, fields (projection: {"name": 1, "address.city": 1} includes, {"bio": 0} excludes; data holds the projected document) and after (keyset paging: the id of the last row of the previous page). Without sort: creation order. NULL filter or options mean {}.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter or options is not a JSON object, an invalid filter or option (the message names it); 2201B an invalid $regex.';
+
 ------------------------------------------------------------------------------------------------
 -- Functions implemented with #[pg_extern] (src/api.rs); their DDL is generated
 ------------------------------------------------------------------------------------------------
@@ -84,6 +92,8 @@ COMMENT ON FUNCTION docstore_delete_collection(text) IS
 'Deletes every document of collection; true if there was any.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
 
+COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
+'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS
 'Internal: the argument checks of docstore_read.';
 COMMENT ON FUNCTION docstore.uuid_v7(bigint) IS
@@ -94,6 +104,26 @@ COMMENT ON FUNCTION docstore.version_bump() IS
 ------------------------------------------------------------------------------------------------
 -- Functions in SQL, inlined into the calling query by the planner
 ------------------------------------------------------------------------------------------------
+
+-- MongoDB's sort order of values, as four keys (see docstore_find):
+-- missing and null, numbers (by value), strings (by code point), objects, arrays, booleans.
+CREATE FUNCTION docstore.sort_rank(value jsonb) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE jsonb_typeof(value) WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4
+                                    WHEN 'array' THEN 5 WHEN 'boolean' THEN 6 ELSE 1 END;
+CREATE FUNCTION docstore.sort_number(value jsonb) RETURNS numeric
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN jsonb_typeof(value) = 'number' THEN value::numeric END;
+CREATE FUNCTION docstore.sort_text(value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN jsonb_typeof(value) = 'string' THEN (value #>> '{}') COLLATE "C" END;
+CREATE FUNCTION docstore.sort_other(value jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN jsonb_typeof(value) IN ('object', 'array', 'boolean') THEN value END;
+COMMENT ON FUNCTION docstore.sort_other(jsonb) IS 'Internal: the sort key of objects, arrays and booleans (jsonb order; NULL for other types).';
+COMMENT ON FUNCTION docstore.sort_rank(jsonb) IS 'Internal: the type rank of a value in MongoDB''s sort order.';
+COMMENT ON FUNCTION docstore.sort_number(jsonb) IS 'Internal: a number''s sort key (NULL for other types).';
+COMMENT ON FUNCTION docstore.sort_text(jsonb) IS 'Internal: a string''s sort key (NULL for other types); compare with COLLATE "C".';
 
 -- Inlinable: LANGUAGE sql, STABLE, not STRICT, a single SELECT. The argument checks are a
 -- constant qual, evaluated once before the scan (or folded away at plan time).

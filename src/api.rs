@@ -20,6 +20,7 @@ use crate::error::OrRaise;
 use crate::jsonb;
 use crate::query;
 use crate::store::{self, Dynamic, Source, Statement};
+use docstore_core::find::{self, FindOptions};
 
 /// Declares the version-1 calling convention for a hand-declared C function.
 macro_rules! function_info_v1 {
@@ -142,6 +143,44 @@ unsafe fn filter_arg(
     arg(fcinfo, n).map(|datum| jsonb::object("filter", Some(datum)).or_raise(function))
 }
 
+function_info_v1!(pg_finfo_docstore_find);
+/// `docstore_find(collection text, filter jsonb DEFAULT '{}', options jsonb DEFAULT '{}')
+/// RETURNS SETOF docstore.document`
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_find";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let filter = filter_arg(fcinfo, 1, NAME);
+    let options = match arg(fcinfo, 2) {
+        None => FindOptions::default(),
+        some => {
+            let datum = jsonb::object("options", some).or_raise(NAME);
+            find::parse_options(&query::to_json(datum, NAME)).or_raise(NAME)
+        }
+    };
+    let (condition, mut types, mut params) = match compiled_filter(filter, 2, NAME) {
+        None => (None, vec![pg_sys::TEXTOID], vec![collection]),
+        Some((condition, filter_types, filter_datums)) => (
+            Some(condition),
+            [&[pg_sys::TEXTOID][..], &filter_types].concat(),
+            [&[collection][..], &filter_datums].concat(),
+        ),
+    };
+    let (sql, find_params) = find::find_sql(condition.as_deref(), &options, params.len() + 1);
+    for param in &find_params {
+        let (oid, datum) = query::bind_find(param);
+        types.push(oid);
+        params.push(datum);
+    }
+    let statement = Dynamic {
+        sql: &sql,
+        types: &types,
+        read_only: true,
+    };
+    store::rows(fcinfo, Source::Dynamic(&statement), &params)
+}
+
 function_info_v1!(pg_finfo_docstore_count);
 /// `docstore_count(collection text, filter jsonb DEFAULT '{}') RETURNS bigint`
 #[pg_guard]
@@ -208,6 +247,25 @@ mod docstore {
         args::collection(collection).or_raise(NAME);
         args::required("id", id).or_raise(NAME);
         true
+    }
+
+    /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).
+    /// Parses the document into Rust: only `docstore_find` with `fields` pays for it.
+    #[pg_extern(immutable, parallel_safe, strict)]
+    fn project(data: pgrx::JsonB, spec: pgrx::JsonB) -> pgrx::JsonB {
+        let Some(spec) = spec.0.as_object() else {
+            return data;
+        };
+        let paths = spec
+            .keys()
+            .map(|k| docstore_core::filter::Path(k.split('.').map(str::to_string).collect()))
+            .collect();
+        let projection = if spec.values().all(|v| v.as_bool() == Some(false)) {
+            docstore_core::find::Projection::Exclude(paths)
+        } else {
+            docstore_core::find::Projection::Include(paths)
+        };
+        pgrx::JsonB(docstore_core::find::project(&data.0, &projection))
     }
 
     /// A document id: a UUIDv7 with `counter` (from the sequence `docstore.id_seq`) after the

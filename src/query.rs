@@ -4,6 +4,7 @@
 use std::ffi::{CStr, CString};
 
 use docstore_core::filter::{self, Compiled, Param};
+use docstore_core::find::FindParam;
 use docstore_core::Error;
 use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
 use pgrx::prelude::*;
@@ -14,11 +15,11 @@ use pgrx::{
 
 use crate::error::OrRaise;
 
-/// The filter datum as a `serde_json` value (numbers keep their text).
+/// A jsonb datum (a filter, options) as a `serde_json` value (numbers keep their text).
 ///
 /// # Safety
 /// `datum` must be a valid jsonb datum.
-unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_json::Value {
+pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_json::Value {
     let text = direct_function_call::<&CStr>(pg_sys::jsonb_out, &[Some(datum)])
         .expect("jsonb_out returns text");
     serde_json::from_str(text.to_str().expect("jsonb text is UTF-8")).unwrap_or_else(|_| {
@@ -97,4 +98,24 @@ pub fn bind(params: &[Param]) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
             Param::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
         })
         .unzip()
+}
+
+/// The type and datum of a parameter of the find statement.
+pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
+    match param {
+        FindParam::Path(keys) => (
+            pg_sys::TEXTARRAYOID,
+            keys.clone().into_datum().expect("a text array has a datum"),
+        ),
+        FindParam::Projection(spec) => (pg_sys::JSONBOID, jsonb_datum(spec)),
+        FindParam::Uuid(text) => {
+            let text = CString::new(text.as_str()).expect("a uuid has no NUL byte");
+            let datum = unsafe {
+                direct_function_call_as_datum(pg_sys::uuid_in, &[text.as_c_str().into_datum()])
+            }
+            .expect("uuid_in returns a datum");
+            (pg_sys::UUIDOID, datum)
+        }
+        FindParam::Count(n) => (pg_sys::INT8OID, pg_sys::Datum::from(*n)),
+    }
 }

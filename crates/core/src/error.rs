@@ -61,6 +61,16 @@ pub enum Error {
     TooDeep { path: String, max: usize },
     /// Something the query language does not support (yet).
     Unsupported { what: String, path: String },
+    /// A `docstore_find` option with a wrong value.
+    BadOption {
+        option: &'static str,
+        expected: &'static str,
+    },
+    /// A `docstore_find` option that does not exist.
+    UnknownOption {
+        option: String,
+        allowed: &'static str,
+    },
 }
 
 /// "at path \"a.b\"", or "at the top level".
@@ -83,7 +93,9 @@ impl Error {
             | Error::BadOperand { .. }
             | Error::BadPath { .. }
             | Error::MixedOperators { .. }
-            | Error::TooDeep { .. } => SqlState::InvalidParameterValue,
+            | Error::TooDeep { .. }
+            | Error::BadOption { .. }
+            | Error::UnknownOption { .. } => SqlState::InvalidParameterValue,
             Error::Unsupported { .. } => SqlState::FeatureNotSupported,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
@@ -108,7 +120,12 @@ impl Error {
             Error::MixedOperators { .. } => {
                 Some("use either operators ({\"$gt\": 1}) or a plain object to match by containment")
             }
-            Error::BadOperand { .. } | Error::BadPath { .. } | Error::TooDeep { .. } | Error::Unsupported { .. } => None,
+            Error::BadOperand { .. }
+            | Error::BadPath { .. }
+            | Error::TooDeep { .. }
+            | Error::Unsupported { .. }
+            | Error::BadOption { .. }
+            | Error::UnknownOption { .. } => None,
         }
     }
 }
@@ -162,6 +179,12 @@ impl fmt::Display for Error {
             }
             Error::Unsupported { what, path } => {
                 write!(f, "{what} is not supported ({})", at(path))
+            }
+            Error::BadOption { option, expected } => {
+                write!(f, "option {option} expects {expected}")
+            }
+            Error::UnknownOption { option, allowed } => {
+                write!(f, "unknown option \"{option}\" (options: {allowed})")
             }
         }
     }

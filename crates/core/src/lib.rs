@@ -9,6 +9,7 @@
 pub mod args;
 pub mod error;
 pub mod filter;
+pub mod find;
 pub mod ids;
 pub mod jsonb_shape;
 

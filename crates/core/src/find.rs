@@ -1,0 +1,463 @@
+//! `docstore_find` options: sort, limit, skip, fields (projection) and keyset paging.
+
+use serde_json::{Map, Value};
+
+use crate::filter::Path;
+use crate::Error;
+
+/// Sort direction of one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+/// Which parts of a document `data` holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Projection {
+    /// Only these paths (`{"name": 1, "address.city": 1}`).
+    Include(Vec<Path>),
+    /// Everything but these paths (`{"bio": 0}`).
+    Exclude(Vec<Path>),
+}
+
+/// Parsed options. Defaults: creation order, no limit, no skip, the whole document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FindOptions {
+    pub sort: Vec<(Path, Direction)>,
+    pub limit: Option<i64>,
+    pub skip: i64,
+    pub fields: Option<Projection>,
+    /// The id of the last row of the previous page: the page starts after it.
+    pub after: Option<String>,
+}
+
+const OPTIONS: &str = "sort, limit, skip, fields and after";
+
+fn bad(option: &'static str, expected: &'static str) -> Error {
+    Error::BadOption { option, expected }
+}
+
+fn path(key: &str) -> Result<Path, Error> {
+    if key.split('.').any(str::is_empty) {
+        return Err(Error::BadPath {
+            path: key.to_string(),
+        });
+    }
+    Ok(Path(key.split('.').map(str::to_string).collect()))
+}
+
+fn count(value: &Value, option: &'static str) -> Result<i64, Error> {
+    value
+        .as_u64()
+        .and_then(|n| i64::try_from(n).ok())
+        .ok_or_else(|| bad(option, "a non-negative integer"))
+}
+
+/// Parses the options object.
+pub fn parse_options(options: &Value) -> Result<FindOptions, Error> {
+    let Value::Object(map) = options else {
+        return Err(bad("options", "a JSON object"));
+    };
+    let mut out = FindOptions::default();
+    for (key, value) in map {
+        match key.as_str() {
+            "sort" => out.sort = sort(value)?,
+            "limit" if value.is_null() => {}
+            "limit" => out.limit = Some(count(value, "limit")?),
+            "skip" => out.skip = count(value, "skip")?,
+            "fields" => out.fields = Some(fields(value)?),
+            "after" if value.is_null() => {}
+            "after" => match value.as_str() {
+                Some(id) if is_uuid(id) => out.after = Some(id.to_string()),
+                _ => {
+                    return Err(bad(
+                        "after",
+                        "the id (a uuid) of the last document of the previous page",
+                    ))
+                }
+            },
+            other => {
+                return Err(Error::UnknownOption {
+                    option: other.to_string(),
+                    allowed: OPTIONS,
+                })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `{"age": -1}`, or for several keys an array `[{"age": -1}, {"name": 1}]`: jsonb does not
+/// keep the order of an object's keys (it orders them by length, then bytes), so an object with
+/// several keys would sort in an order the caller did not write, and is refused.
+fn sort(value: &Value) -> Result<Vec<(Path, Direction)>, Error> {
+    const SHAPE: &str = "{\"path\": 1 or -1}, or an array of them for several keys: \
+                         [{\"age\": -1}, {\"name\": 1}] (jsonb does not keep the order of an object's keys)";
+    let keys: Vec<(&String, &Value)> = match value {
+        Value::Object(map) if map.len() == 1 => map.iter().collect(),
+        Value::Array(items) if !items.is_empty() => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(map) if map.len() == 1 => Ok(map.iter().next().expect("one key")),
+                _ => Err(bad("sort", SHAPE)),
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err(bad("sort", SHAPE)),
+    };
+    keys.into_iter()
+        .map(|(key, direction)| {
+            let direction = match direction.as_i64() {
+                Some(1) => Direction::Ascending,
+                Some(-1) => Direction::Descending,
+                _ => return Err(bad("sort", "directions 1 (ascending) or -1 (descending)")),
+            };
+            Ok((path(key)?, direction))
+        })
+        .collect()
+}
+
+fn fields(value: &Value) -> Result<Projection, Error> {
+    let Value::Object(map) = value else {
+        return Err(bad(
+            "fields",
+            "an object of paths, each 1 (include) or 0 (exclude)",
+        ));
+    };
+    if map.is_empty() {
+        return Err(bad("fields", "at least one path"));
+    }
+    let include = |v: &Value| match v {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) if n.as_i64() == Some(1) => Some(true),
+        Value::Number(n) if n.as_i64() == Some(0) => Some(false),
+        _ => None,
+    };
+    let mut modes = map.values().map(include);
+    let first = modes
+        .next()
+        .flatten()
+        .ok_or_else(|| bad("fields", "1 or 0 for every path"))?;
+    if !modes.all(|m| m == Some(first)) {
+        return Err(bad(
+            "fields",
+            "all paths included (1) or all excluded (0), not a mix",
+        ));
+    }
+    let paths = map.keys().map(|k| path(k)).collect::<Result<Vec<_>, _>>()?;
+    Ok(if first {
+        Projection::Include(paths)
+    } else {
+        Projection::Exclude(paths)
+    })
+}
+
+fn is_uuid(text: &str) -> bool {
+    let hex: String = text.chars().filter(|c| *c != '-').collect();
+    hex.len() == 32 && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Applies a projection to a document. Paths go through arrays as filters do: `"items.price"`
+/// keeps (or drops) `price` in every object element of `items`.
+pub fn project(doc: &Value, projection: &Projection) -> Value {
+    match projection {
+        Projection::Include(paths) => {
+            let mut out = Value::Object(Map::new());
+            for path in paths {
+                include(doc, &path.0, &mut out);
+            }
+            out
+        }
+        Projection::Exclude(paths) => {
+            let mut out = doc.clone();
+            for path in paths {
+                exclude(&mut out, &path.0);
+            }
+            out
+        }
+    }
+}
+
+/// Copies what `doc` has at `keys` into `out`, creating the objects (and arrays) on the way.
+fn include(doc: &Value, keys: &[String], out: &mut Value) {
+    let Some((key, rest)) = keys.split_first() else {
+        return;
+    };
+    let (Value::Object(map), Value::Object(target)) = (doc, out) else {
+        return;
+    };
+    let Some(value) = map.get(key) else { return };
+    if rest.is_empty() {
+        target.insert(key.clone(), value.clone());
+        return;
+    }
+    let slot = target.entry(key.clone()).or_insert_with(|| match value {
+        Value::Array(items) => Value::Array(vec![Value::Object(Map::new()); items.len()]),
+        _ => Value::Object(Map::new()),
+    });
+    match (value, slot) {
+        (Value::Array(items), Value::Array(slots)) => {
+            for (item, slot) in items.iter().zip(slots.iter_mut()) {
+                if item.is_object() {
+                    include(item, rest, slot);
+                }
+            }
+        }
+        (value, slot) => include(value, rest, slot),
+    }
+}
+
+fn exclude(doc: &mut Value, keys: &[String]) {
+    let Some((key, rest)) = keys.split_first() else {
+        return;
+    };
+    match doc {
+        Value::Object(map) if rest.is_empty() => {
+            map.remove(key);
+        }
+        Value::Object(map) => {
+            if let Some(value) = map.get_mut(key) {
+                match value {
+                    Value::Array(items) => items.iter_mut().for_each(|item| exclude(item, rest)),
+                    value => exclude(value, rest),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn p(s: &str) -> Path {
+        path(s).unwrap()
+    }
+
+    #[test]
+    fn options_parse_with_defaults() {
+        assert_eq!(parse_options(&json!({})).unwrap(), FindOptions::default());
+        let o = parse_options(&json!({"sort": [{"age": -1}, {"name": 1}], "limit": 5, "skip": 2,
+                                      "fields": {"name": 1}, "after": "01a220c1-12b9-7139-98be-7bd71160d937"}))
+            .unwrap();
+        assert_eq!(
+            o.sort,
+            vec![
+                (p("age"), Direction::Descending),
+                (p("name"), Direction::Ascending)
+            ]
+        );
+        assert_eq!((o.limit, o.skip), (Some(5), 2));
+        assert_eq!(o.fields, Some(Projection::Include(vec![p("name")])));
+        assert!(o.after.is_some());
+    }
+
+    #[test]
+    fn bad_options_are_named() {
+        let err = |v: Value| parse_options(&v).unwrap_err().to_string();
+        assert_eq!(
+            err(json!({"limt": 1})),
+            "unknown option \"limt\" (options: sort, limit, skip, fields and after)"
+        );
+        assert_eq!(
+            err(json!({"limit": -1})),
+            "option limit expects a non-negative integer"
+        );
+        assert_eq!(
+            err(json!({"skip": 1.5})),
+            "option skip expects a non-negative integer"
+        );
+        assert_eq!(
+            err(json!({"sort": {"a": 2}})),
+            "option sort expects directions 1 (ascending) or -1 (descending)"
+        );
+        assert_eq!(
+            err(json!({"fields": {"a": 1, "b": 0}})),
+            "option fields expects all paths included (1) or all excluded (0), not a mix"
+        );
+        assert_eq!(
+            err(json!({"after": "x"})),
+            "option after expects the id (a uuid) of the last document of the previous page"
+        );
+        assert_eq!(err(json!([])), "option options expects a JSON object");
+    }
+
+    #[test]
+    fn projection_includes_and_excludes_paths_through_arrays() {
+        let doc = json!({"name": "Ann", "bio": "x", "address": {"city": "Oslo", "zip": "1"},
+                         "items": [{"p": 1, "q": 2}, {"p": 3}, 7]});
+        let inc = Projection::Include(vec![
+            p("name"),
+            p("address.city"),
+            p("items.p"),
+            p("missing"),
+        ]);
+        assert_eq!(
+            project(&doc, &inc),
+            json!({"name": "Ann", "address": {"city": "Oslo"}, "items": [{"p": 1}, {"p": 3}, {}]})
+        );
+        let exc = Projection::Exclude(vec![p("bio"), p("address.zip"), p("items.q")]);
+        assert_eq!(
+            project(&doc, &exc),
+            json!({"name": "Ann", "address": {"city": "Oslo"}, "items": [{"p": 1}, {"p": 3}, 7]})
+        );
+    }
+}
+
+/// A value bound by the statement [`find_sql`] writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FindParam {
+    /// A path as `text[]` (for `data #> $n`).
+    Path(Vec<String>),
+    /// The projection spec as `jsonb` (for `docstore.project`).
+    Projection(Value),
+    /// The `after` id as `uuid`.
+    Uuid(String),
+    /// `LIMIT` / `OFFSET` as `bigint`.
+    Count(i64),
+}
+
+/// The find statement. `$1` is the collection; `condition` is the compiled filter (over
+/// `data`, with placeholders below `$first`), or `None`; this function's own placeholders start
+/// at `$first`. Rows come in the sort order with ties broken by id (creation order), so results
+/// are deterministic and `after` (keyset paging) is exact.
+pub fn find_sql(
+    condition: Option<&str>,
+    options: &FindOptions,
+    first: usize,
+) -> (String, Vec<FindParam>) {
+    let mut params = Vec::new();
+    let mut bind = |param: FindParam| {
+        params.push(param);
+        format!("${}", first + params.len() - 1)
+    };
+
+    let data = match &options.fields {
+        None => "d.data".to_string(),
+        Some(projection) => {
+            let spec = match projection {
+                Projection::Include(paths) | Projection::Exclude(paths) => {
+                    let value = Value::from(matches!(projection, Projection::Include(_)));
+                    Value::Object(paths.iter().map(|p| (p.dotted(), value.clone())).collect())
+                }
+            };
+            format!(
+                "docstore.project(d.data, {})",
+                bind(FindParam::Projection(spec))
+            )
+        }
+    };
+
+    // (row expression, cursor expression, descending) for every sort key, then the id.
+    let mut keys: Vec<(String, String, bool)> = Vec::new();
+    if options.sort.is_empty() {
+        keys.push(("d.id".into(), "cur.c_id".into(), false));
+    } else {
+        for (path, direction) in &options.sort {
+            let p = bind(FindParam::Path(path.0.clone()));
+            let descending = *direction == Direction::Descending;
+            for (row, cursor) in
+                sort_keys(&format!("(d.data #> {p})"), &format!("(cur.c_data #> {p})"))
+            {
+                keys.push((row, cursor, descending));
+            }
+        }
+        keys.push(("d.id".into(), "cur.c_id".into(), false));
+    }
+
+    let mut from = "docstore.documents AS d".to_string();
+    let mut conditions = vec!["d.collection = $1".to_string()];
+    if let Some(condition) = condition {
+        conditions.push(condition.to_string());
+    }
+    if let Some(after) = &options.after {
+        let id = bind(FindParam::Uuid(after.clone()));
+        from.push_str(&format!(
+            ", (SELECT c.data AS c_data, c.id AS c_id FROM docstore.documents AS c \
+             WHERE c.collection = $1 AND c.id = {id}) AS cur"
+        ));
+        conditions.push(after_condition(&keys));
+    }
+
+    let order: Vec<String> = keys
+        .iter()
+        .map(|(row, _, descending)| format!("{row}{}", if *descending { " DESC" } else { "" }))
+        .collect();
+    let limit = bind(FindParam::Count(options.limit.unwrap_or(i64::MAX)));
+    let skip = bind(FindParam::Count(options.skip));
+    let sql = format!(
+        "SELECT d.id, d.collection, {data}, d.created_at, d.updated_at, d.version FROM {from} \
+         WHERE {} ORDER BY {} LIMIT {limit} OFFSET {skip}",
+        conditions.join(" AND "),
+        order.join(", ")
+    );
+    (sql, params)
+}
+
+/// The expressions a value sorts by, MongoDB's order: missing and null, then numbers (by value),
+/// strings (by code point), objects, arrays, booleans (the last three in jsonb's order).
+fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
+    [
+        "docstore.sort_rank({})",
+        "docstore.sort_number({})",
+        "docstore.sort_text({}) COLLATE \"C\"",
+        "docstore.sort_other({})",
+    ]
+    .iter()
+    .map(|template| (template.replace("{}", row), template.replace("{}", cursor)))
+    .collect()
+}
+
+/// Rows after the cursor row in the order of `keys`, NULL-safe.
+fn after_condition(keys: &[(String, String, bool)]) -> String {
+    let mut condition = String::new();
+    for (row, cursor, descending) in keys.iter().rev() {
+        let op = if *descending { "<" } else { ">" };
+        let beyond = format!("coalesce({row} {op} {cursor}, false)");
+        condition = if condition.is_empty() {
+            beyond
+        } else {
+            format!("({beyond} OR ({row} IS NOT DISTINCT FROM {cursor} AND {condition}))")
+        };
+    }
+    condition
+}
+
+#[cfg(test)]
+mod sql_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn creation_order_without_sort() {
+        let (sql, params) = find_sql(None, &FindOptions::default(), 2);
+        assert_eq!(
+            sql,
+            "SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version FROM docstore.documents AS d \
+             WHERE d.collection = $1 ORDER BY d.id LIMIT $2 OFFSET $3"
+        );
+        assert_eq!(
+            params,
+            vec![FindParam::Count(i64::MAX), FindParam::Count(0)]
+        );
+    }
+
+    #[test]
+    fn sort_projection_and_after_are_bound() {
+        let options = parse_options(&json!({"sort": {"age": -1}, "fields": {"name": 1},
+                                            "after": "01a220c1-12b9-7139-98be-7bd71160d937", "limit": 3})).unwrap();
+        let (sql, params) = find_sql(Some("data @@ $2"), &options, 3);
+        assert!(sql.contains("docstore.project(d.data, $3)"), "{sql}");
+        assert!(sql.contains("WHERE d.collection = $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data #> $4)) < docstore.sort_rank((cur.c_data #> $4)), false) OR"), "{sql}");
+        assert!(sql.contains("ORDER BY docstore.sort_rank((d.data #> $4)) DESC, docstore.sort_number((d.data #> $4)) DESC, docstore.sort_text((d.data #> $4)) COLLATE \"C\" DESC, docstore.sort_other((d.data #> $4)) DESC, d.id LIMIT $6 OFFSET $7"), "{sql}");
+        assert_eq!(params[0], FindParam::Projection(json!({"name": true})));
+        assert_eq!(params[1], FindParam::Path(vec!["age".into()]));
+        assert_eq!(
+            params[2],
+            FindParam::Uuid("01a220c1-12b9-7139-98be-7bd71160d937".into())
+        );
+        assert_eq!(params[3], FindParam::Count(3));
+    }
+}

@@ -1,0 +1,70 @@
+-- docstore_find: sort (MongoDB's order of types), limit, skip, fields, keyset paging.
+BEGIN;
+SELECT count(*) FROM (SELECT docstore_create('p', d) FROM (VALUES
+  (1, '{"n": "Ann", "age": 30, "a": {"c": "Oslo", "z": 1}, "items": [{"p": 1, "q": 2}, {"p": 3}]}'::jsonb),
+  (2, '{"n": "Bob", "age": "41"}'), (3, '{"n": "Cid", "age": 50}'), (4, '{"n": "Dee"}'),
+  (5, '{"n": "Eve", "age": 30}'), (6, '{"n": "Fay", "age": null}'), (7, '{"n": "Gus", "age": [1]}'),
+  (8, '{"n": "Hal", "age": true}'), (9, '{"n": "Ivy", "age": {"x": 1}}'), (10, '{"n": "Jo", "age": 2.5}')
+) AS v(i, d) ORDER BY i) s;
+CREATE FUNCTION pg_temp.names(filter jsonb, options jsonb) RETURNS text LANGUAGE sql AS
+$$ SELECT coalesce(string_agg(data->>'n', ' '), '(none)') FROM docstore_find('p', filter, options) $$;
+CREATE FUNCTION pg_temp.err(options jsonb) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN PERFORM docstore_find('p', '{}', options); RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE || ': ' || SQLERRM; END $$;
+
+-- Without sort: creation order; NULL filter and options mean {}.
+SELECT pg_temp.names('{}', '{}');
+SELECT pg_temp.names(NULL, NULL);
+-- Sort: missing and null, numbers, strings (code point), objects, arrays, booleans; ties by id.
+SELECT pg_temp.names('{}', '{"sort": {"age": 1}}');
+SELECT pg_temp.names('{}', '{"sort": {"age": -1}}');
+SELECT pg_temp.names('{}', '{"sort": [{"age": 1}, {"n": -1}]}');
+SELECT pg_temp.names('{"age": {"$type": "number"}}', '{"sort": {"age": -1}}');
+SELECT pg_temp.names('{}', '{"sort": {"a.c": -1}}');
+-- limit and skip
+SELECT pg_temp.names('{}', '{"sort": {"age": 1}, "limit": 3}');
+SELECT pg_temp.names('{}', '{"sort": {"age": 1}, "limit": 3, "skip": 3}');
+SELECT pg_temp.names('{}', '{"limit": 0}');
+SELECT pg_temp.names('{}', '{"skip": 100}');
+-- Keyset paging: each page starts after the id of the last row of the previous one, and the
+-- pages together are exactly the sorted result.
+CREATE TEMP TABLE pages (page int, n text, id uuid);
+DO $$
+DECLARE
+  options jsonb := '{"sort": [{"age": -1}], "limit": 3}';
+  last uuid;
+  pageno int := 0;
+  got int;
+BEGIN
+  LOOP
+    pageno := pageno + 1;
+    INSERT INTO pages SELECT pageno, data->>'n', id
+      FROM docstore_find('p', '{}', CASE WHEN last IS NULL THEN options ELSE options || jsonb_build_object('after', last) END);
+    GET DIAGNOSTICS got = ROW_COUNT;
+    EXIT WHEN got = 0 OR pageno > 10;
+    SELECT id INTO last FROM pages WHERE page = pageno ORDER BY ctid DESC LIMIT 1;
+  END LOOP;
+END $$;
+SELECT page, string_agg(n, ' ' ORDER BY ctid) FROM pages GROUP BY page ORDER BY page;
+SELECT (SELECT string_agg(n, ' ' ORDER BY page, ctid) FROM pages) = pg_temp.names('{}', '{"sort": {"age": -1}}') AS pages_are_the_sorted_result;
+-- Paging in creation order, with a filter.
+SELECT id AS cur FROM docstore_find('p', '{}', '{"limit": 1, "skip": 4}') \gset
+SELECT pg_temp.names('{"age": {"$exists": true}}', jsonb_build_object('after', :'cur'));
+-- fields: include or exclude paths (through arrays); id and the other columns stay.
+SELECT data FROM docstore_find('p', '{"n": "Ann"}', '{"fields": {"n": 1, "a.c": 1, "items.p": 1}}');
+SELECT data FROM docstore_find('p', '{"n": "Ann"}', '{"fields": {"a": 0, "items.q": 0}}');
+SELECT data FROM docstore_find('p', '{"n": "Dee"}', '{"fields": {"age": 1}}');
+SELECT count(*) FILTER (WHERE id IS NOT NULL AND version = 1) FROM docstore_find('p', '{}', '{"fields": {"n": 1}}');
+-- Errors name the option (22023).
+SELECT pg_temp.err('{"sort": {"age": 1, "n": 1}}');
+SELECT pg_temp.err('{"sort": {"age": 2}}');
+SELECT pg_temp.err('{"sort": []}');
+SELECT pg_temp.err('{"limit": -1}');
+SELECT pg_temp.err('{"skip": "2"}');
+SELECT pg_temp.err('{"fields": {"a": 1, "b": 0}}');
+SELECT pg_temp.err('{"fields": {}}');
+SELECT pg_temp.err('{"after": "nope"}');
+SELECT pg_temp.err('{"limt": 1}');
+SELECT pg_temp.err('[]');
+SELECT pg_temp.err('{"sort": {"a..b": 1}}');
+ROLLBACK;
