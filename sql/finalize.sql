@@ -80,6 +80,14 @@ COMMENT ON FUNCTION docstore_find(text, jsonb, jsonb) IS
 'Documents of collection that match filter (as docstore_query), with options: sort ({"age": -1}, or [{"age": -1}, {"name": 1}] for several keys, since jsonb does not keep key order; ties by id, so deterministic), limit, skip, fields (projection: {"name": 1, "address.city": 1} includes, {"bio": 0} excludes; data holds the projected document) and after (keyset paging: the id of the last row of the previous page). Without sort: creation order. NULL filter or options mean {}.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter or options is not a JSON object, an invalid filter or option (the message names it); 2201B an invalid $regex.';
 
+CREATE FUNCTION docstore_distinct(collection text, path text, filter jsonb DEFAULT '{}')
+    RETURNS SETOF jsonb
+    LANGUAGE c STABLE PARALLEL RESTRICTED
+    AS 'MODULE_PATHNAME', 'docstore_distinct';
+COMMENT ON FUNCTION docstore_distinct(text, text, jsonb) IS
+'The distinct values at path (dotted; an array''s elements count one by one) among the documents of collection that match filter, in docstore_find''s sort order. Numbers compare by value (1 and 1.0 are one value).
+Errors: 22004 collection or path is NULL; 22023 collection is not 1 to 255 characters, an invalid path, or an invalid filter; 2201B an invalid $regex.';
+
 ------------------------------------------------------------------------------------------------
 -- Functions implemented with #[pg_extern] (src/api.rs); their DDL is generated
 ------------------------------------------------------------------------------------------------
@@ -92,6 +100,9 @@ COMMENT ON FUNCTION docstore_delete_collection(text) IS
 'Deletes every document of collection; true if there was any.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
 
+COMMENT ON FUNCTION docstore_explain(text, jsonb, jsonb) IS
+'The statement docstore_find would run for these arguments (values as $n placeholders), its parameters, and PostgreSQL''s plan for it (EXPLAIN FORMAT JSON; nothing is run). Shows which index serves a query.
+Errors: as docstore_find.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS

@@ -143,6 +143,28 @@ unsafe fn filter_arg(
     arg(fcinfo, n).map(|datum| jsonb::object("filter", Some(datum)).or_raise(function))
 }
 
+/// The statement `docstore_find` runs (and `docstore_explain` shows).
+fn find_statement(
+    collection: pg_sys::Datum,
+    name: &str,
+    filter: Option<&serde_json::Value>,
+    options: &FindOptions,
+    function: &'static str,
+) -> query::Statement {
+    let mut statement = query::Statement::for_collection(collection, name);
+    let condition = match filter {
+        Some(filter) => {
+            let compiled = query::compile_json(filter, statement.next(), function);
+            statement.filter(compiled)
+        }
+        None => None,
+    };
+    let (sql, params) = find::find_sql(condition.as_deref(), options, statement.next());
+    statement.find_params(&params);
+    statement.sql = sql;
+    statement
+}
+
 function_info_v1!(pg_finfo_docstore_find);
 /// `docstore_find(collection text, filter jsonb DEFAULT '{}', options jsonb DEFAULT '{}')
 /// RETURNS SETOF docstore.document`
@@ -151,7 +173,10 @@ function_info_v1!(pg_finfo_docstore_find);
 pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_find";
     let collection = collection_arg(fcinfo, 0, NAME);
-    let filter = filter_arg(fcinfo, 1, NAME);
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let filter = filter_arg(fcinfo, 1, NAME)
+        .filter(|f| !jsonb::is_empty_object(*f))
+        .map(|f| query::to_json(f, NAME));
     let options = match arg(fcinfo, 2) {
         None => FindOptions::default(),
         some => {
@@ -159,26 +184,114 @@ pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) 
             find::parse_options(&query::to_json(datum, NAME)).or_raise(NAME)
         }
     };
-    let (condition, mut types, mut params) = match compiled_filter(filter, 2, NAME) {
-        None => (None, vec![pg_sys::TEXTOID], vec![collection]),
-        Some((condition, filter_types, filter_datums)) => (
-            Some(condition),
-            [&[pg_sys::TEXTOID][..], &filter_types].concat(),
-            [&[collection][..], &filter_datums].concat(),
-        ),
-    };
-    let (sql, find_params) = find::find_sql(condition.as_deref(), &options, params.len() + 1);
-    for param in &find_params {
-        let (oid, datum) = query::bind_find(param);
-        types.push(oid);
-        params.push(datum);
-    }
-    let statement = Dynamic {
-        sql: &sql,
-        types: &types,
+    let statement = find_statement(collection, name, filter.as_ref(), &options, NAME);
+    let source = Dynamic {
+        sql: &statement.sql,
+        types: &statement.types,
         read_only: true,
     };
-    store::rows(fcinfo, Source::Dynamic(&statement), &params)
+    store::rows(fcinfo, Source::Dynamic(&source), &statement.datums)
+}
+
+/// `docstore_explain(collection text, filter jsonb DEFAULT '{}', options jsonb DEFAULT '{}')
+/// RETURNS jsonb`: the statement `docstore_find` would run for these arguments, its parameters,
+/// and PostgreSQL's plan for it (EXPLAIN, not run).
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_explain(
+    collection: Option<&str>,
+    filter: default!(Option<pgrx::JsonB>, "'{}'"),
+    options: default!(Option<pgrx::JsonB>, "'{}'"),
+) -> pgrx::JsonB {
+    const NAME: &str = "docstore_explain";
+    let name = args::collection(collection).or_raise(NAME);
+    let filter = filter.map(|f| f.0).unwrap_or_else(|| serde_json::json!({}));
+    if !filter.is_object() {
+        crate::error::raise(
+            docstore_core::Error::NotAnObject {
+                argument: "filter",
+                found: json_kind(&filter),
+            },
+            NAME,
+        );
+    }
+    let options = options
+        .map(|o| o.0)
+        .unwrap_or_else(|| serde_json::json!({}));
+    let options = find::parse_options(&options).or_raise(NAME);
+    let empty = filter.as_object().is_some_and(|m| m.is_empty());
+    let statement = find_statement(
+        datum(name),
+        name,
+        (!empty).then_some(&filter),
+        &options,
+        NAME,
+    );
+    let explain = format!("EXPLAIN (FORMAT JSON) {}", statement.sql);
+    let args: Vec<pgrx::datum::DatumWithOid> = statement
+        .datums
+        .iter()
+        .zip(&statement.types)
+        .map(|(d, t)| unsafe { pgrx::datum::DatumWithOid::new(*d, *t) })
+        .collect();
+    // EXPLAIN is a utility statement: SPI runs it only outside read-only mode.
+    let plan = Spi::connect_mut(|client| {
+        client
+            .update(&explain, None, &args)
+            .and_then(|rows| rows.first().get::<pgrx::Json>(1))
+    })
+    .unwrap_or_else(|e| panic!("EXPLAIN failed: {e}"))
+    .map_or(serde_json::Value::Null, |j| j.0);
+    let params: serde_json::Map<String, serde_json::Value> = statement
+        .shown
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (format!("${}", i + 1), v))
+        .collect();
+    pgrx::JsonB(serde_json::json!({"sql": statement.sql, "params": params, "plan": plan}))
+}
+
+fn json_kind(value: &serde_json::Value) -> docstore_core::JsonKind {
+    use docstore_core::JsonKind;
+    match value {
+        serde_json::Value::Object(_) => JsonKind::Object,
+        serde_json::Value::Array(_) => JsonKind::Array,
+        serde_json::Value::String(_) => JsonKind::String,
+        serde_json::Value::Number(_) => JsonKind::Number,
+        serde_json::Value::Bool(_) => JsonKind::Boolean,
+        serde_json::Value::Null => JsonKind::Null,
+    }
+}
+
+function_info_v1!(pg_finfo_docstore_distinct);
+/// `docstore_distinct(collection text, path text, filter jsonb DEFAULT '{}') RETURNS SETOF jsonb`:
+/// the distinct values at `path` (array elements counted one by one, as MongoDB does) among the
+/// documents that match `filter`, in docstore_find's sort order.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_distinct(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    const NAME: &str = "docstore_distinct";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let path = args::required("path", pg_getarg::<&str>(fcinfo, 1)).or_raise(NAME);
+    let values = find::distinct_path(path).or_raise(NAME);
+    let filter = filter_arg(fcinfo, 2, NAME)
+        .filter(|f| !jsonb::is_empty_object(*f))
+        .map(|f| query::to_json(f, NAME));
+    let mut statement = query::Statement::for_collection(collection, name);
+    let condition = filter.and_then(|f| {
+        let compiled = query::compile_json(&f, statement.next(), NAME);
+        statement.filter(compiled)
+    });
+    let (sql, params) = find::distinct_sql(condition.as_deref(), values, statement.next());
+    statement.find_params(&params);
+    let source = Dynamic {
+        sql: &sql,
+        types: &statement.types,
+        read_only: true,
+    };
+    store::rows(fcinfo, Source::Dynamic(&source), &statement.datums)
 }
 
 function_info_v1!(pg_finfo_docstore_count);

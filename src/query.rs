@@ -39,8 +39,12 @@ pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_jso
 /// # Safety
 /// `datum` must be a valid jsonb datum.
 pub unsafe fn compile(datum: pg_sys::Datum, first: usize, function: &'static str) -> Compiled {
-    let json = to_json(datum, function);
-    let filter = filter::parse(&json).or_raise(function);
+    compile_json(&to_json(datum, function), first, function)
+}
+
+/// [`compile`] for a filter already in Rust.
+pub fn compile_json(json: &serde_json::Value, first: usize, function: &'static str) -> Compiled {
+    let filter = filter::parse(json).or_raise(function);
     for (path, pattern, flags) in filter.regexes() {
         check_regex(&path, pattern, flags);
     }
@@ -100,6 +104,64 @@ pub fn bind(params: &[Param]) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
         .unzip()
 }
 
+/// A statement ready to run: text, and the type and datum of each placeholder, with a readable
+/// form of each value for `docstore_explain`.
+pub struct Statement {
+    pub sql: String,
+    pub types: Vec<pg_sys::Oid>,
+    pub datums: Vec<pg_sys::Datum>,
+    pub shown: Vec<serde_json::Value>,
+}
+
+impl Statement {
+    /// Starts a statement whose `$1` is the collection.
+    pub fn for_collection(collection: pg_sys::Datum, name: &str) -> Self {
+        Statement {
+            sql: String::new(),
+            types: vec![pg_sys::TEXTOID],
+            datums: vec![collection],
+            shown: vec![serde_json::Value::from(name)],
+        }
+    }
+
+    /// The number the next placeholder gets.
+    pub fn next(&self) -> usize {
+        self.datums.len() + 1
+    }
+
+    /// Appends the compiled filter's parameters; returns its condition, or `None` for "every
+    /// document".
+    pub fn filter(&mut self, compiled: Compiled) -> Option<String> {
+        if compiled.sql.is_empty() {
+            return None;
+        }
+        let (types, datums) = bind(&compiled.params);
+        self.types.extend(types);
+        self.datums.extend(datums);
+        self.shown.extend(compiled.params.iter().map(|p| match p {
+            Param::JsonPath(text) => serde_json::Value::from(text.as_str()),
+            Param::Jsonb(value) => value.clone(),
+        }));
+        Some(compiled.sql)
+    }
+
+    /// Appends the find statement's own parameters.
+    pub fn find_params(&mut self, params: &[FindParam]) {
+        for param in params {
+            let (oid, datum) = bind_find(param);
+            self.types.push(oid);
+            self.datums.push(datum);
+            self.shown.push(match param {
+                FindParam::Path(keys) => serde_json::Value::from(keys.clone()),
+                FindParam::Projection(spec) => spec.clone(),
+                FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
+                FindParam::Count(n) => serde_json::Value::from(*n),
+                FindParam::JsonPath(text) => serde_json::Value::from(text.as_str()),
+            });
+        }
+    }
+}
+
 /// The type and datum of a parameter of the find statement.
 pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
     match param {
@@ -117,5 +179,6 @@ pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
             (pg_sys::UUIDOID, datum)
         }
         FindParam::Count(n) => (pg_sys::INT8OID, pg_sys::Datum::from(*n)),
+        FindParam::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
     }
 }

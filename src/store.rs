@@ -240,8 +240,8 @@ unsafe fn execute<T>(
 }
 
 /// Runs the statement and returns its rows as the result set of the calling set-returning
-/// function (materialize mode). `fcinfo` must be that of a function declared
-/// `RETURNS SETOF docstore.document`.
+/// function (materialize mode): `SETOF docstore.document` for the document functions, `SETOF
+/// jsonb` for `docstore_distinct`.
 ///
 /// # Safety
 /// `fcinfo` must be the live call info of the SQL function being executed; `params` must be
@@ -252,13 +252,7 @@ pub unsafe fn rows(
     params: &[pg_sys::Datum],
 ) -> pg_sys::Datum {
     let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
-    let flags = if !rsinfo.is_null() && !(*rsinfo).expectedDesc.is_null() {
-        pg_sys::MAT_SRF_USE_EXPECTED_DESC
-    } else {
-        0
-    };
-    // Checks that the caller accepts a tuplestore and creates it in per-query memory.
-    pg_sys::InitMaterializedSRF(fcinfo, flags);
+    init_materialized(fcinfo);
 
     let receiver = pg_sys::CreateDestReceiver(pg_sys::CommandDest::DestTuplestore);
     pg_sys::ffi::pg_guard_ffi_boundary(|| {
@@ -276,6 +270,39 @@ pub unsafe fn rows(
         destroy(receiver);
     }
     pg_sys::Datum::from(0)
+}
+
+/// Sets up materialize mode: a tuplestore in per-query memory (it spills to disk past
+/// `work_mem`, so a large result does not grow the backend) and the result's row shape.
+/// `InitMaterializedSRF` does this for row types; a function returning `SETOF jsonb`, called in
+/// a select list, has no row type, so its one-column shape is made here.
+unsafe fn init_materialized(fcinfo: pg_sys::FunctionCallInfo) {
+    let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
+    if !rsinfo.is_null() && !(*rsinfo).expectedDesc.is_null() {
+        pg_sys::InitMaterializedSRF(fcinfo, pg_sys::MAT_SRF_USE_EXPECTED_DESC);
+        return;
+    }
+    let mut type_id = pg_sys::InvalidOid;
+    let mut desc: pg_sys::TupleDesc = std::ptr::null_mut();
+    let class = pg_sys::get_call_result_type(fcinfo, &mut type_id, &mut desc);
+    if class == pg_sys::TypeFuncClass::TYPEFUNC_COMPOSITE || rsinfo.is_null() {
+        // Composite, or a context that accepts no set: InitMaterializedSRF checks and reports.
+        pg_sys::InitMaterializedSRF(fcinfo, 0);
+        return;
+    }
+    if (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize as i32 == 0 {
+        pg_sys::InitMaterializedSRF(fcinfo, 0); // reports "materialize mode required"
+        return;
+    }
+    let old = pg_sys::MemoryContextSwitchTo((*(*rsinfo).econtext).ecxt_per_query_memory);
+    let desc = pg_sys::CreateTemplateTupleDesc(1);
+    pg_sys::TupleDescInitEntry(desc, 1, c"value".as_ptr(), type_id, -1, 0);
+    let random_access =
+        (*rsinfo).allowedModes & pg_sys::SetFunctionReturnMode::SFRM_Materialize_Random as i32 != 0;
+    (*rsinfo).returnMode = pg_sys::SetFunctionReturnMode::SFRM_Materialize;
+    (*rsinfo).setResult = pg_sys::tuplestore_begin_heap(random_access, false, pg_sys::work_mem);
+    (*rsinfo).setDesc = desc;
+    pg_sys::MemoryContextSwitchTo(old);
 }
 
 /// Runs `statement` and returns the number of rows it processed.

@@ -317,6 +317,32 @@ pub enum FindParam {
     Uuid(String),
     /// `LIMIT` / `OFFSET` as `bigint`.
     Count(i64),
+    /// A path expression as `jsonpath`.
+    JsonPath(String),
+}
+
+/// The path expression of `docstore_distinct`'s path: the values there, an array's elements one
+/// by one (`$."a"."b"[*]`, lax).
+pub fn distinct_path(dotted: &str) -> Result<String, Error> {
+    let path = path(dotted)?;
+    Ok(format!("{}[*]", crate::filter::accessor("$", &path.0)))
+}
+
+/// The distinct statement: `$1` is the collection, `condition` the compiled filter (or none),
+/// this function's placeholders start at `$first`.
+pub fn distinct_sql(
+    condition: Option<&str>,
+    values: String,
+    first: usize,
+) -> (String, Vec<FindParam>) {
+    let filter = condition.map(|c| format!(" AND {c}")).unwrap_or_default();
+    let sql = format!(
+        "SELECT v FROM (SELECT DISTINCT q.v FROM docstore.documents AS d, \
+         jsonb_path_query(d.data, ${first}) AS q(v) WHERE d.collection = $1{filter}) AS s \
+         ORDER BY docstore.sort_rank(v), docstore.sort_number(v), docstore.sort_text(v) COLLATE \"C\", \
+         docstore.sort_other(v)"
+    );
+    (sql, vec![FindParam::JsonPath(values)])
 }
 
 /// The find statement. `$1` is the collection; `condition` is the compiled filter (over

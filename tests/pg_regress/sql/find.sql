@@ -68,3 +68,35 @@ SELECT pg_temp.err('{"limt": 1}');
 SELECT pg_temp.err('[]');
 SELECT pg_temp.err('{"sort": {"a..b": 1}}');
 ROLLBACK;
+
+-- docstore_distinct: values at a path, array elements one by one, in sort order.
+BEGIN;
+SELECT count(*) FROM (SELECT docstore_create('d', d) FROM (VALUES
+  (1, '{"n": "Ann", "age": 30, "tags": ["a", "b"], "a": {"c": "Oslo"}}'::jsonb),
+  (2, '{"n": "Bob", "age": "41", "tags": "a", "a": [{"c": "Rome"}, {"c": "Oslo"}]}'),
+  (3, '{"n": "Cid", "age": 30.0, "tags": [["a"]]}'), (4, '{"n": "Dee", "age": null}')
+) AS v(i, d) ORDER BY i) s;
+SELECT * FROM docstore_distinct('d', 'tags');
+SELECT * FROM docstore_distinct('d', 'age');
+SELECT docstore_distinct('d', 'a.c');
+SELECT docstore_distinct('d', 'age', '{"n": {"$in": ["Ann", "Cid"]}}');
+SELECT count(*) FROM docstore_distinct('d', 'missing');
+SELECT count(*) FROM docstore_distinct('nothing', 'tags');
+\set VERBOSITY terse
+SELECT docstore_distinct('d', 'a..b');
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
+SELECT docstore_distinct('d', NULL);
+\echo :LAST_ERROR_SQLSTATE
+\set VERBOSITY default
+
+-- docstore_explain: the statement docstore_find runs, its parameters, and the plan.
+BEGIN;
+SELECT count(*) FROM (SELECT docstore_create('x', jsonb_build_object('i', i)) FROM generate_series(1, 2000) i) s;
+ANALYZE docstore.documents;
+SELECT e->>'sql' AS sql, e->'params' AS params
+  FROM docstore_explain('x', '{"i": 7}', '{"limit": 5}') AS e;
+-- The GIN index serves an equality; the plan names it.
+SELECT docstore_explain('x', '{"i": 7}')::text LIKE '%documents_data_idx%' AS gin_index_used;
+SELECT jsonb_path_query_array(docstore_explain('x', '{"i": 7}'), 'strict $.**."Index Name"') AS indexes;
+ROLLBACK;

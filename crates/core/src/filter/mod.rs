@@ -21,6 +21,7 @@ mod parse;
 
 pub use ast::{CmpOp, Cond, ElemMatch, Filter, Path};
 pub use compile::{compile, Compiled, Param};
+pub use jsonpath::accessor;
 pub use parse::parse;
 
 #[cfg(test)]
