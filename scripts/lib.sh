@@ -72,7 +72,8 @@ CONF
   fi
   if ! as_server_user "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$port"
-    as_server_user "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w start >/dev/null
+    # RUST_BACKTRACE in the server's environment would make pgrx append backtraces to errors.
+    (unset RUST_BACKTRACE; as_server_user "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w start >/dev/null)
   fi
 }
 

@@ -32,9 +32,22 @@ CREATE TRIGGER version_bump
     BEFORE UPDATE ON docstore.documents
     FOR EACH ROW EXECUTE FUNCTION docstore.version_bump();
 
+-- Per-path indexes (docstore_create_index): one row per index, the index itself is on
+-- docstore.documents.
+CREATE TABLE docstore.indexes (
+    name        text        NOT NULL PRIMARY KEY,
+    collection  text        COLLATE "C" NOT NULL,
+    keys        jsonb       NOT NULL,
+    options     jsonb       NOT NULL DEFAULT '{}',
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX indexes_collection_idx ON docstore.indexes (collection);
+COMMENT ON TABLE docstore.indexes IS 'per-path indexes made by docstore_create_index';
+
 -- Without this, pg_dump skips the table's rows: they belong to the extension.
 SELECT pg_catalog.pg_extension_config_dump('docstore.documents', '');
 SELECT pg_catalog.pg_extension_config_dump('docstore.id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('docstore.indexes', '');
 
 ------------------------------------------------------------------------------------------------
 -- Functions implemented in Rust as version-1 C functions (src/api.rs)
@@ -103,6 +116,12 @@ Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
 COMMENT ON FUNCTION docstore_explain(text, jsonb, jsonb) IS
 'The statement docstore_find would run for these arguments (values as $n placeholders), its parameters, and PostgreSQL''s plan for it (EXPLAIN FORMAT JSON; nothing is run). Shows which index serves a query.
 Errors: as docstore_find.';
+COMMENT ON FUNCTION docstore_create_index(text, jsonb, jsonb) IS
+'Creates a B-tree index for collection on the paths of keys ({"age": 1}, or [{"customer.id": 1}, {"created": -1}] for several) and returns its name. Options: unique (true: no two documents of the collection with equal values). Filters on the first path (equality and $gt/$gte/$lt/$lte with a number or string) and docstore_find sorts on the paths use it. The indexed paths may not hold arrays (nor lie under arrays) in this collection: a write that would break this fails with 23514.
+Errors: 22004 collection or keys is NULL; 22023 collection is not 1 to 255 characters, bad keys or options; 42P07 the index exists; 23514 a document of the collection holds an array on the paths; 23505 duplicates for a unique index.';
+COMMENT ON FUNCTION docstore_drop_index(text, text) IS
+'Drops the index name of collection (and its no-arrays rule); true if it existed.
+Errors: 22004 collection or name is NULL; 22023 collection is not 1 to 255 characters.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS
@@ -168,5 +187,11 @@ CREATE FUNCTION docstore_list_collections()
         )
         SELECT name FROM names WHERE name IS NOT NULL ORDER BY name
     $$;
+CREATE FUNCTION docstore_list_indexes(collection text)
+    RETURNS TABLE (name text, keys jsonb, options jsonb)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT i.name, i.keys, i.options FROM docstore.indexes AS i WHERE i.collection = $1 ORDER BY i.name $$;
+COMMENT ON FUNCTION docstore_list_indexes(text) IS 'The indexes docstore_create_index made for collection.';
+
 COMMENT ON FUNCTION docstore_list_collections() IS
 'Names of the collections that hold documents, sorted by code point.';

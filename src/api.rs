@@ -95,7 +95,8 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
     let filter = filter_arg(fcinfo, 1, NAME);
     let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
-    match compiled_filter(filter, 3, NAME) {
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    match compiled_filter(filter, 3, name, NAME) {
         None => store::rows(
             fcinfo,
             Source::Fixed(Statement::QueryAll),
@@ -123,10 +124,11 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
 unsafe fn compiled_filter(
     filter: Option<pg_sys::Datum>,
     first: usize,
+    collection: &str,
     function: &'static str,
 ) -> Option<(String, Vec<pg_sys::Oid>, Vec<pg_sys::Datum>)> {
     let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
-    let compiled = query::compile(filter, first, function);
+    let compiled = query::compile(filter, first, collection, function);
     if compiled.sql.is_empty() {
         return None;
     }
@@ -154,7 +156,7 @@ fn find_statement(
     let mut statement = query::Statement::for_collection(collection, name);
     let condition = match filter {
         Some(filter) => {
-            let compiled = query::compile_json(filter, statement.next(), function);
+            let compiled = query::compile_json(filter, statement.next(), name, function);
             statement.filter(compiled)
         }
         None => None,
@@ -281,7 +283,7 @@ pub unsafe extern "C-unwind" fn docstore_distinct(
         .map(|f| query::to_json(f, NAME));
     let mut statement = query::Statement::for_collection(collection, name);
     let condition = filter.and_then(|f| {
-        let compiled = query::compile_json(&f, statement.next(), NAME);
+        let compiled = query::compile_json(&f, statement.next(), name, NAME);
         statement.filter(compiled)
     });
     let (sql, params) = find::distinct_sql(condition.as_deref(), values, statement.next());
@@ -302,7 +304,8 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
     const NAME: &str = "docstore_count";
     let collection = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
-    let count = match compiled_filter(filter, 2, NAME) {
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let count = match compiled_filter(filter, 2, name, NAME) {
         None => store::bigint(Source::Fixed(Statement::CountAll), &[collection]),
         Some((condition, filter_types, filter_datums)) => {
             let sql = format!(

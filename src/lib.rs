@@ -4,6 +4,7 @@
 //! - `query`   — filters: compile (docstore_core::filter) and bind
 //! - `store`   — the statements, prepared once per backend, and how their rows come back
 //! - `trigger` — the version trigger on `docstore.documents`
+//! - `indexes` — per-path indexes and the cache of which paths are indexed
 //! - `jsonb`   — shape checks on jsonb datums, without parsing them
 //! - `error`   — docstore errors → PostgreSQL errors with SQLSTATEs
 //! - `sql/`    — the DDL: schema and row type (`bootstrap.sql`), storage, trigger and the
@@ -15,12 +16,19 @@ use pgrx::prelude::*;
 
 mod api;
 mod error;
+mod indexes;
 mod jsonb;
 mod query;
 mod store;
 mod trigger;
 
 ::pgrx::pg_module_magic!(name, version);
+
+/// Called once per backend when the library loads.
+#[pg_guard]
+pub extern "C-unwind" fn _PG_init() {
+    indexes::init();
+}
 
 extension_sql_file!("../sql/bootstrap.sql", name = "bootstrap", bootstrap);
 extension_sql_file!("../sql/finalize.sql", name = "finalize", finalize);

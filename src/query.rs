@@ -38,17 +38,28 @@ pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_jso
 ///
 /// # Safety
 /// `datum` must be a valid jsonb datum.
-pub unsafe fn compile(datum: pg_sys::Datum, first: usize, function: &'static str) -> Compiled {
-    compile_json(&to_json(datum, function), first, function)
+pub unsafe fn compile(
+    datum: pg_sys::Datum,
+    first: usize,
+    collection: &str,
+    function: &'static str,
+) -> Compiled {
+    compile_json(&to_json(datum, function), first, collection, function)
 }
 
 /// [`compile`] for a filter already in Rust.
-pub fn compile_json(json: &serde_json::Value, first: usize, function: &'static str) -> Compiled {
+pub fn compile_json(
+    json: &serde_json::Value,
+    first: usize,
+    collection: &str,
+    function: &'static str,
+) -> Compiled {
     let filter = filter::parse(json).or_raise(function);
     for (path, pattern, flags) in filter.regexes() {
         check_regex(&path, pattern, flags);
     }
-    filter::compile(&filter, first).or_raise(function)
+    let indexed = crate::indexes::indexed_paths(collection);
+    filter::compile_with_indexes(&filter, first, &indexed).or_raise(function)
 }
 
 /// PostgreSQL's regular expressions are the ones that run, so PostgreSQL checks them; a bad one
@@ -87,6 +98,21 @@ fn jsonpath_datum(text: &str) -> pg_sys::Datum {
         .expect("jsonpath_in returns a datum")
 }
 
+fn numeric_datum(text: &str) -> pg_sys::Datum {
+    let text = CString::new(text).expect("a number has no NUL byte");
+    unsafe {
+        direct_function_call_as_datum(
+            pg_sys::numeric_in,
+            &[
+                text.as_c_str().into_datum(),
+                pg_sys::InvalidOid.into_datum(),
+                (-1i32).into_datum(),
+            ],
+        )
+    }
+    .expect("numeric_in returns a datum")
+}
+
 fn jsonb_datum(value: &serde_json::Value) -> pg_sys::Datum {
     let text = CString::new(value.to_string()).expect("JSON text has no NUL byte");
     unsafe { direct_function_call_as_datum(pg_sys::jsonb_in, &[text.as_c_str().into_datum()]) }
@@ -100,6 +126,11 @@ pub fn bind(params: &[Param]) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
         .map(|param| match param {
             Param::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
             Param::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
+            Param::Numeric(text) => (pg_sys::NUMERICOID, numeric_datum(text)),
+            Param::Text(text) => (
+                pg_sys::TEXTOID,
+                text.as_str().into_datum().expect("text has a datum"),
+            ),
         })
         .unzip()
 }
@@ -141,6 +172,8 @@ impl Statement {
         self.shown.extend(compiled.params.iter().map(|p| match p {
             Param::JsonPath(text) => serde_json::Value::from(text.as_str()),
             Param::Jsonb(value) => value.clone(),
+            Param::Numeric(text) => serde_json::from_str(text).unwrap_or(serde_json::Value::Null),
+            Param::Text(text) => serde_json::Value::from(text.as_str()),
         }));
         Some(compiled.sql)
     }
@@ -152,7 +185,6 @@ impl Statement {
             self.types.push(oid);
             self.datums.push(datum);
             self.shown.push(match param {
-                FindParam::Path(keys) => serde_json::Value::from(keys.clone()),
                 FindParam::Projection(spec) => spec.clone(),
                 FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
                 FindParam::Count(n) => serde_json::Value::from(*n),
@@ -165,10 +197,6 @@ impl Statement {
 /// The type and datum of a parameter of the find statement.
 pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
     match param {
-        FindParam::Path(keys) => (
-            pg_sys::TEXTARRAYOID,
-            keys.clone().into_datum().expect("a text array has a datum"),
-        ),
         FindParam::Projection(spec) => (pg_sys::JSONBOID, jsonb_datum(spec)),
         FindParam::Uuid(text) => {
             let text = CString::new(text.as_str()).expect("a uuid has no NUL byte");

@@ -309,8 +309,6 @@ mod tests {
 /// A value bound by the statement [`find_sql`] writes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FindParam {
-    /// A path as `text[]` (for `data #> $n`).
-    Path(Vec<String>),
     /// The projection spec as `jsonb` (for `docstore.project`).
     Projection(Value),
     /// The `after` id as `uuid`.
@@ -381,16 +379,23 @@ pub fn find_sql(
     if options.sort.is_empty() {
         keys.push(("d.id".into(), "cur.c_id".into(), false));
     } else {
+        // Paths are written as constants (quoted as PostgreSQL quotes literals) so that the
+        // ORDER BY is exactly the expressions of an index made by docstore_create_index.
         for (path, direction) in &options.sort {
-            let p = bind(FindParam::Path(path.0.clone()));
             let descending = *direction == Direction::Descending;
-            for (row, cursor) in
-                sort_keys(&format!("(d.data #> {p})"), &format!("(cur.c_data #> {p})"))
-            {
+            let row = crate::sql::path_value("d.data", &path.0);
+            let cursor = crate::sql::path_value("cur.c_data", &path.0);
+            for (row, cursor) in sort_keys(&row, &cursor) {
                 keys.push((row, cursor, descending));
             }
         }
-        keys.push(("d.id".into(), "cur.c_id".into(), false));
+        // Ties by id, in the last key's direction: one ascending index then serves both
+        // directions (scanned backwards for descending).
+        let last_descending = options
+            .sort
+            .last()
+            .is_some_and(|(_, d)| *d == Direction::Descending);
+        keys.push(("d.id".into(), "cur.c_id".into(), last_descending));
     }
 
     let mut from = "docstore.documents AS d".to_string();
@@ -423,17 +428,22 @@ pub fn find_sql(
 }
 
 /// The expressions a value sorts by, MongoDB's order: missing and null, then numbers (by value),
-/// strings (by code point), objects, arrays, booleans (the last three in jsonb's order).
-fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
+/// strings (by code point), objects, arrays, booleans (the last three in jsonb's order). Indexes
+/// made by `docstore_create_index` are on exactly these expressions.
+pub fn sort_key_expressions(value: &str) -> [String; 4] {
     [
-        "docstore.sort_rank({})",
-        "docstore.sort_number({})",
-        "docstore.sort_text({}) COLLATE \"C\"",
-        "docstore.sort_other({})",
+        format!("docstore.sort_rank({value})"),
+        format!("docstore.sort_number({value})"),
+        format!("docstore.sort_text({value}) COLLATE \"C\""),
+        format!("docstore.sort_other({value})"),
     ]
-    .iter()
-    .map(|template| (template.replace("{}", row), template.replace("{}", cursor)))
-    .collect()
+}
+
+fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
+    sort_key_expressions(row)
+        .into_iter()
+        .zip(sort_key_expressions(cursor))
+        .collect()
 }
 
 /// Rows after the cursor row in the order of `keys`, NULL-safe.
@@ -476,14 +486,13 @@ mod sql_tests {
                                             "after": "01a220c1-12b9-7139-98be-7bd71160d937", "limit": 3})).unwrap();
         let (sql, params) = find_sql(Some("data @@ $2"), &options, 3);
         assert!(sql.contains("docstore.project(d.data, $3)"), "{sql}");
-        assert!(sql.contains("WHERE d.collection = $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data #> $4)) < docstore.sort_rank((cur.c_data #> $4)), false) OR"), "{sql}");
-        assert!(sql.contains("ORDER BY docstore.sort_rank((d.data #> $4)) DESC, docstore.sort_number((d.data #> $4)) DESC, docstore.sort_text((d.data #> $4)) COLLATE \"C\" DESC, docstore.sort_other((d.data #> $4)) DESC, d.id LIMIT $6 OFFSET $7"), "{sql}");
+        assert!(sql.contains("WHERE d.collection = $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data -> 'age')) < docstore.sort_rank((cur.c_data -> 'age')), false) OR"), "{sql}");
+        assert!(sql.contains("ORDER BY docstore.sort_rank((d.data -> 'age')) DESC, docstore.sort_number((d.data -> 'age')) DESC, docstore.sort_text((d.data -> 'age')) COLLATE \"C\" DESC, docstore.sort_other((d.data -> 'age')) DESC, d.id DESC LIMIT $5 OFFSET $6"), "{sql}");
         assert_eq!(params[0], FindParam::Projection(json!({"name": true})));
-        assert_eq!(params[1], FindParam::Path(vec!["age".into()]));
         assert_eq!(
-            params[2],
+            params[1],
             FindParam::Uuid("01a220c1-12b9-7139-98be-7bd71160d937".into())
         );
-        assert_eq!(params[3], FindParam::Count(3));
+        assert_eq!(params[2], FindParam::Count(3));
     }
 }

@@ -11,7 +11,9 @@ pub mod error;
 pub mod filter;
 pub mod find;
 pub mod ids;
+pub mod indexes;
 pub mod jsonb_shape;
+pub mod sql;
 
 pub use error::{Error, SqlState};
 pub use jsonb_shape::JsonKind;

@@ -13,6 +13,10 @@ pub enum Param {
     JsonPath(String),
     /// A document fragment, bound as `jsonb`.
     Jsonb(Value),
+    /// A number (its JSON text), bound as `numeric`.
+    Numeric(String),
+    /// A string, bound as `text`.
+    Text(String),
 }
 
 /// The compiled filter. `sql` is empty when the filter matches every document.
@@ -24,7 +28,20 @@ pub struct Compiled {
 
 /// Compiles `filter`; its placeholders start at `$first_param`.
 pub fn compile(filter: &Filter, first_param: usize) -> Result<Compiled, Error> {
-    let node = filter_node(filter, Root::Document)?;
+    compile_with_indexes(filter, first_param, &[])
+}
+
+/// Compiles `filter` for a collection with B-tree indexes on `indexed` paths (see
+/// `docstore_create_index`). Such a path holds no array in that collection (the index's check
+/// constraint sees to it), so equality and comparisons on it can be stated on the index's own
+/// expressions, exactly, and a range becomes an index range scan.
+pub fn compile_with_indexes(
+    filter: &Filter,
+    first_param: usize,
+    indexed: &[Path],
+) -> Result<Compiled, Error> {
+    let context = Context { indexed };
+    let node = context.filter_node(filter, Root::Document)?;
     let mut out = Compiled {
         sql: String::new(),
         params: Vec::new(),
@@ -49,6 +66,15 @@ enum Node {
     PathContains(String, Value),
     /// Some value at `path`, or an element of an array there, equals `value` exactly.
     PathEquals(String, Value),
+    /// A comparison on an indexed path, in the index's expressions: the value at `keys` has
+    /// type rank `rank` and its `key` expression compares with `op` to `value`.
+    Indexed {
+        keys: Vec<String>,
+        rank: u8,
+        key: &'static str,
+        op: &'static str,
+        value: Param,
+    },
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
@@ -72,24 +98,30 @@ impl Root {
     }
 }
 
-fn filter_node(filter: &Filter, root: Root) -> Result<Node, Error> {
-    Ok(match filter {
-        Filter::And(parts) => and(parts
-            .iter()
-            .map(|f| filter_node(f, root))
-            .collect::<Result<_, _>>()?),
-        Filter::Or(parts) => or(parts
-            .iter()
-            .map(|f| filter_node(f, root))
-            .collect::<Result<_, _>>()?),
-        Filter::Nor(parts) => not(or(parts
-            .iter()
-            .map(|f| filter_node(f, root))
-            .collect::<Result<_, _>>()?)),
-        Filter::Field(path, cond) => {
-            cond_node(path, &accessor(root.symbol(), &path.0), cond, root)?
-        }
-    })
+struct Context<'a> {
+    indexed: &'a [Path],
+}
+
+impl Context<'_> {
+    fn filter_node(&self, filter: &Filter, root: Root) -> Result<Node, Error> {
+        Ok(match filter {
+            Filter::And(parts) => and(parts
+                .iter()
+                .map(|f| self.filter_node(f, root))
+                .collect::<Result<_, _>>()?),
+            Filter::Or(parts) => or(parts
+                .iter()
+                .map(|f| self.filter_node(f, root))
+                .collect::<Result<_, _>>()?),
+            Filter::Nor(parts) => not(or(parts
+                .iter()
+                .map(|f| self.filter_node(f, root))
+                .collect::<Result<_, _>>()?)),
+            Filter::Field(path, cond) => {
+                self.cond_node(path, &accessor(root.symbol(), &path.0), cond, root)?
+            }
+        })
+    }
 }
 
 fn and(nodes: Vec<Node>) -> Node {
@@ -144,105 +176,148 @@ fn any(path: &str, pred: &str) -> Node {
     ))
 }
 
-fn cond_node(path: &Path, at: &str, cond: &Cond, root: Root) -> Result<Node, Error> {
-    let sql_only = |what: &str| -> Result<(), Error> {
-        match root {
-            Root::Document => Ok(()),
-            Root::Element => Err(Error::Unsupported {
-                what: format!("{what} inside $elemMatch"),
-                path: path.dotted(),
-            }),
+impl Context<'_> {
+    /// The condition in an index's expressions, where the path is indexed and the condition is an
+    /// equality or comparison with a number or a string.
+    fn indexed(&self, path: &Path, cond: &Cond, root: Root) -> Option<Node> {
+        if root != Root::Document || !self.indexed.contains(path) {
+            return None;
         }
-    };
-    Ok(match cond {
-        Cond::Eq(Value::Null) => or(vec![
-            Node::Path(format!("!exists({at})")),
-            any(at, "@ == null"),
-        ]),
-        Cond::Eq(value) => any(at, &format!("@ == {}", literal(value))),
-        Cond::EqStructure(value) => {
-            sql_only("$eq with an object or array")?;
-            Node::PathEquals(at.to_string(), value.clone())
+        let (op, value) = match cond {
+            Cond::Eq(value) => ("=", value),
+            Cond::Cmp(op, value) => (
+                match op {
+                    CmpOp::Gt => ">",
+                    CmpOp::Gte => ">=",
+                    CmpOp::Lt => "<",
+                    CmpOp::Lte => "<=",
+                },
+                value,
+            ),
+            _ => return None,
+        };
+        let (rank, key, value) = match value {
+            Value::Number(n) => (2, "sort_number", Param::Numeric(n.to_string())),
+            Value::String(s) => (3, "sort_text", Param::Text(s.clone())),
+            _ => return None,
+        };
+        Some(Node::Indexed {
+            keys: path.0.clone(),
+            rank,
+            key,
+            op,
+            value,
+        })
+    }
+
+    fn cond_node(&self, path: &Path, at: &str, cond: &Cond, root: Root) -> Result<Node, Error> {
+        if let Some(node) = self.indexed(path, cond, root) {
+            return Ok(node);
         }
-        Cond::Contains(value) => {
-            sql_only("an object or array value")?;
-            if path.0.len() == 1 {
-                let mut object = serde_json::Map::new();
-                object.insert(path.0[0].clone(), value.clone());
-                Node::Contains(Value::Object(object))
-            } else {
-                Node::PathContains(at.to_string(), value.clone())
+        if let Some(node) = self.indexed(path, cond, root) {
+            return Ok(node);
+        }
+        let sql_only = |what: &str| -> Result<(), Error> {
+            match root {
+                Root::Document => Ok(()),
+                Root::Element => Err(Error::Unsupported {
+                    what: format!("{what} inside $elemMatch"),
+                    path: path.dotted(),
+                }),
             }
-        }
-        Cond::Cmp(op, value) => {
-            let op = match op {
-                CmpOp::Gt => ">",
-                CmpOp::Gte => ">=",
-                CmpOp::Lt => "<",
-                CmpOp::Lte => "<=",
-            };
-            any(at, &format!("@ {op} {}", literal(value)))
-        }
-        Cond::In(values) => {
-            let mut alternatives = Vec::new();
-            let scalars: Vec<String> = values
-                .iter()
-                .filter(|v| !v.is_null())
-                .map(|v| format!("@ == {}", literal(v)))
-                .collect();
-            if !scalars.is_empty() {
-                alternatives.push(any(at, &scalars.join(" || ")));
+        };
+        Ok(match cond {
+            Cond::Eq(Value::Null) => or(vec![
+                Node::Path(format!("!exists({at})")),
+                any(at, "@ == null"),
+            ]),
+            Cond::Eq(value) => any(at, &format!("@ == {}", literal(value))),
+            Cond::EqStructure(value) => {
+                sql_only("$eq with an object or array")?;
+                Node::PathEquals(at.to_string(), value.clone())
             }
-            if values.iter().any(Value::is_null) {
-                alternatives.push(cond_node(path, at, &Cond::Eq(Value::Null), root)?);
-            }
-            or(alternatives)
-        }
-        Cond::Exists(true) => Node::Path(format!("exists({at})")),
-        Cond::Exists(false) => Node::Path(format!("!exists({at})")),
-        Cond::Type(kinds) => or(kinds
-            .iter()
-            .map(|kind| match kind {
-                // .type() is not unwrapped in lax mode: it sees the array itself.
-                JsonKind::Array => Node::Path(format!("{at}.type() == \"array\"")),
-                kind => any(at, &format!("@.type() == {}", string(kind.name()))),
-            })
-            .collect()),
-        Cond::Regex { pattern, flags } => {
-            let flag = if flags.is_empty() {
-                String::new()
-            } else {
-                format!(" flag {}", string(flags))
-            };
-            any(at, &format!("@ like_regex {}{flag}", string(pattern)))
-        }
-        Cond::Size(n) => Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})")),
-        Cond::ElemMatch(elem) => {
-            let element = match elem {
-                ElemMatch::Value(conds) => {
-                    let nodes = conds
-                        .iter()
-                        .map(|c| cond_node(path, "@", c, Root::Element))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    and(nodes)
+            Cond::Contains(value) => {
+                sql_only("an object or array value")?;
+                if path.0.len() == 1 {
+                    let mut object = serde_json::Map::new();
+                    object.insert(path.0[0].clone(), value.clone());
+                    Node::Contains(Value::Object(object))
+                } else {
+                    Node::PathContains(at.to_string(), value.clone())
                 }
-                ElemMatch::Document(filter) => filter_node(filter, Root::Element)?,
-            };
-            let pred = match element {
-                Node::True => "1 == 1".to_string(),
-                Node::False => return Ok(Node::False),
-                node => render_path(&node).expect("element conditions are path predicates"),
-            };
-            Node::Path(format!(
-                "({at}.type() == \"array\" && exists({at}[*] ? ({pred})))"
-            ))
-        }
-        Cond::Not(inner) => not(cond_node(path, at, inner, root)?),
-        Cond::All(conds) => and(conds
-            .iter()
-            .map(|c| cond_node(path, at, c, root))
-            .collect::<Result<_, _>>()?),
-    })
+            }
+            Cond::Cmp(op, value) => {
+                let op = match op {
+                    CmpOp::Gt => ">",
+                    CmpOp::Gte => ">=",
+                    CmpOp::Lt => "<",
+                    CmpOp::Lte => "<=",
+                };
+                any(at, &format!("@ {op} {}", literal(value)))
+            }
+            Cond::In(values) => {
+                let mut alternatives = Vec::new();
+                let scalars: Vec<String> = values
+                    .iter()
+                    .filter(|v| !v.is_null())
+                    .map(|v| format!("@ == {}", literal(v)))
+                    .collect();
+                if !scalars.is_empty() {
+                    alternatives.push(any(at, &scalars.join(" || ")));
+                }
+                if values.iter().any(Value::is_null) {
+                    alternatives.push(self.cond_node(path, at, &Cond::Eq(Value::Null), root)?);
+                }
+                or(alternatives)
+            }
+            Cond::Exists(true) => Node::Path(format!("exists({at})")),
+            Cond::Exists(false) => Node::Path(format!("!exists({at})")),
+            Cond::Type(kinds) => or(kinds
+                .iter()
+                .map(|kind| match kind {
+                    // .type() is not unwrapped in lax mode: it sees the array itself.
+                    JsonKind::Array => Node::Path(format!("{at}.type() == \"array\"")),
+                    kind => any(at, &format!("@.type() == {}", string(kind.name()))),
+                })
+                .collect()),
+            Cond::Regex { pattern, flags } => {
+                let flag = if flags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" flag {}", string(flags))
+                };
+                any(at, &format!("@ like_regex {}{flag}", string(pattern)))
+            }
+            Cond::Size(n) => {
+                Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
+            }
+            Cond::ElemMatch(elem) => {
+                let element = match elem {
+                    ElemMatch::Value(conds) => {
+                        let nodes = conds
+                            .iter()
+                            .map(|c| self.cond_node(path, "@", c, Root::Element))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        and(nodes)
+                    }
+                    ElemMatch::Document(filter) => self.filter_node(filter, Root::Element)?,
+                };
+                let pred = match element {
+                    Node::True => "1 == 1".to_string(),
+                    Node::False => return Ok(Node::False),
+                    node => render_path(&node).expect("element conditions are path predicates"),
+                };
+                Node::Path(format!(
+                    "({at}.type() == \"array\" && exists({at}[*] ? ({pred})))"
+                ))
+            }
+            Cond::Not(inner) => not(self.cond_node(path, at, inner, root)?),
+            Cond::All(conds) => and(conds
+                .iter()
+                .map(|c| self.cond_node(path, at, c, root))
+                .collect::<Result<_, _>>()?),
+        })
+    }
 }
 
 /// The node as one path predicate, if it is made only of path predicates.
@@ -261,7 +336,10 @@ fn render_path(node: &Node) -> Option<String> {
             Some(format!("({})", parts.join(sep)))
         }
         Node::Not(inner) => Some(format!("!({})", render_path(inner)?)),
-        Node::Contains(_) | Node::PathContains(..) | Node::PathEquals(..) => None,
+        Node::Contains(_)
+        | Node::PathContains(..)
+        | Node::PathEquals(..)
+        | Node::Indexed { .. } => None,
     }
 }
 
@@ -310,6 +388,24 @@ fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
                 parts.push(render_sql(other, first, params));
             }
             format!("({})", parts.join(if is_and { " AND " } else { " OR " }))
+        }
+        Node::Indexed {
+            keys,
+            rank,
+            key,
+            op,
+            value,
+        } => {
+            let at = crate::sql::path_value("data", keys);
+            let collate = if *key == "sort_text" {
+                " COLLATE \"C\""
+            } else {
+                ""
+            };
+            let v = bind(value.clone(), params);
+            format!(
+                "(docstore.sort_rank({at}) = {rank} AND docstore.{key}({at}){collate} {op} {v})"
+            )
         }
         Node::Not(inner) => format!("NOT {}", render_sql(inner, first, params)),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),

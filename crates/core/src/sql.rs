@@ -1,0 +1,57 @@
+//! SQL text that must contain a user string as a constant: only path keys, and only where an
+//! expression index has to match the expression exactly (a bound parameter never matches an
+//! index expression). Everything else is bound as `$n`.
+
+/// A string literal, exactly as PostgreSQL's `quote_literal` writes it: `'` and `\` doubled, and
+/// `E` before the literal if it has a backslash, so it reads the same whatever
+/// `standard_conforming_strings` says. (Checked against PostgreSQL's own function by the
+/// in-backend tests.)
+pub fn literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 3);
+    if s.contains('\\') {
+        out.push('E');
+    }
+    out.push('\'');
+    for c in s.chars() {
+        if c == '\'' || c == '\\' {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
+/// The value at a path of `column`, as an expression: `(d.data -> 'address' -> 'city')`.
+/// `->` on an array with a text key is NULL, like a missing key.
+pub fn path_value(column: &str, keys: &[String]) -> String {
+    let mut out = format!("({column}");
+    for key in keys {
+        out.push_str(" -> ");
+        out.push_str(&literal(key));
+    }
+    out.push(')');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_double_quotes_and_backslashes() {
+        assert_eq!(literal("age"), "'age'");
+        assert_eq!(literal("it's"), "'it''s'");
+        assert_eq!(literal(r"a\b"), r"E'a\\b'");
+        assert_eq!(literal("x'); DROP TABLE t; --"), "'x''); DROP TABLE t; --'");
+        assert_eq!(literal(""), "''");
+    }
+
+    #[test]
+    fn path_values_chain_arrows() {
+        assert_eq!(
+            path_value("d.data", &["a".into(), "b'c".into()]),
+            "(d.data -> 'a' -> 'b''c')"
+        );
+    }
+}

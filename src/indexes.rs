@@ -1,0 +1,140 @@
+//! Per-path indexes: `docstore_create_index`, `docstore_drop_index`, and the per-backend cache of
+//! which paths of a collection are indexed, which the filter compiler consults.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use docstore_core::filter::Path;
+use docstore_core::find::Direction;
+use docstore_core::{args, indexes};
+use pgrx::prelude::*;
+use pgrx::{pg_sys, JsonB};
+
+use crate::error::OrRaise;
+
+thread_local! {
+    /// Collection → the first path of each of its indexes. Cleared on every relcache
+    /// invalidation: creating or dropping an index invalidates docstore.documents in every
+    /// backend, and the catalog row is written in the same transaction.
+    static INDEXED: RefCell<Option<HashMap<String, Vec<Path>>>> = const { RefCell::new(None) };
+}
+
+/// Registers the cache's invalidation; called once per backend from `_PG_init`.
+pub fn init() {
+    unsafe extern "C-unwind" fn invalidate(_arg: pg_sys::Datum, _relid: pg_sys::Oid) {
+        INDEXED.with(|cache| cache.borrow_mut().take());
+    }
+    unsafe { pg_sys::CacheRegisterRelcacheCallback(Some(invalidate), pg_sys::Datum::from(0)) };
+}
+
+/// The paths of `collection` that lead an index.
+pub fn indexed_paths(collection: &str) -> Vec<Path> {
+    if let Some(paths) =
+        INDEXED.with(|c| c.borrow().as_ref().and_then(|m| m.get(collection).cloned()))
+    {
+        return paths;
+    }
+    let rows: Vec<JsonB> = Spi::connect(|client| {
+        client
+            .select(
+                "SELECT keys FROM docstore.indexes WHERE collection = $1 ORDER BY name",
+                None,
+                &[collection.into()],
+            )?
+            .map(|row| row.get::<JsonB>(1).map(|k| k.expect("keys are NOT NULL")))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap_or_else(|e| panic!("reading docstore.indexes failed: {e}"));
+    let paths: Vec<Path> = rows
+        .iter()
+        .filter_map(|keys| indexes::parse(&keys.0, &serde_json::json!({})).ok())
+        .filter_map(|spec| spec.keys.into_iter().next().map(|(path, _)| path))
+        .collect();
+    INDEXED.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(HashMap::new)
+            .insert(collection.to_string(), paths.clone());
+    });
+    paths
+}
+
+/// `docstore_create_index(collection text, keys jsonb, options jsonb DEFAULT '{}') RETURNS text`
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_create_index(
+    collection: Option<&str>,
+    keys: Option<JsonB>,
+    options: default!(Option<JsonB>, "'{}'"),
+) -> String {
+    const NAME: &str = "docstore_create_index";
+    let collection = args::collection(collection).or_raise(NAME);
+    let keys = args::required("keys", keys).or_raise(NAME);
+    let options = options.map_or_else(|| serde_json::json!({}), |o| o.0);
+    let spec = indexes::parse(&keys.0, &options).or_raise(NAME);
+    let name = indexes::name(collection, &spec);
+    let stored_keys: Vec<serde_json::Value> = spec
+        .keys
+        .iter()
+        .map(|(path, direction)| {
+            let direction = if *direction == Direction::Descending {
+                -1
+            } else {
+                1
+            };
+            serde_json::json!({ path.dotted(): direction })
+        })
+        .collect();
+    let exists = Spi::get_one_with_args::<bool>(
+        "SELECT true FROM docstore.indexes WHERE name = $1",
+        &[name.as_str().into()],
+    );
+    if let Ok(Some(true)) = exists {
+        pgrx::pg_sys::panic::ErrorReport::new(
+            pgrx::PgSqlErrorCode::ERRCODE_DUPLICATE_OBJECT,
+            format!("collection \"{collection}\" already has this index: {name}"),
+            NAME,
+        )
+        .report(pgrx::PgLogLevel::ERROR);
+    }
+    Spi::connect_mut(|client| -> Result<(), pgrx::spi::Error> {
+        client.update(
+            "INSERT INTO docstore.indexes (name, collection, keys, options) VALUES ($1, $2, $3, $4)",
+            None,
+            &[
+                name.as_str().into(),
+                collection.into(),
+                JsonB(serde_json::Value::Array(stored_keys)).into(),
+                JsonB(serde_json::json!({ "unique": spec.unique })).into(),
+            ],
+        )?;
+        for statement in indexes::create_sql(&name, collection, &spec) {
+            client.update(statement.as_str(), None, &[])?;
+        }
+        Ok(())
+    })
+    .unwrap_or_else(|e| panic!("docstore_create_index failed: {e}"));
+    name
+}
+
+/// `docstore_drop_index(collection text, name text) RETURNS boolean`: true if the collection had
+/// that index.
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_drop_index(collection: Option<&str>, name: Option<&str>) -> bool {
+    const NAME: &str = "docstore_drop_index";
+    let collection = args::collection(collection).or_raise(NAME);
+    let name = args::required("name", name).or_raise(NAME);
+    Spi::connect_mut(|client| -> Result<bool, pgrx::spi::Error> {
+        let deleted = client.update(
+            "DELETE FROM docstore.indexes WHERE collection = $1 AND name = $2 RETURNING name",
+            None,
+            &[collection.into(), name.into()],
+        )?;
+        if deleted.is_empty() || !indexes::is_index_name(name) {
+            return Ok(false);
+        }
+        for statement in indexes::drop_sql(name) {
+            client.update(statement.as_str(), None, &[])?;
+        }
+        Ok(true)
+    })
+    .unwrap_or_else(|e| panic!("docstore_drop_index failed: {e}"))
+}
