@@ -57,6 +57,7 @@ trap 'cluster_stop "$DIR"' EXIT
 step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
 step "multi-connection tests" bash tests/concurrency.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
+step "1M-row results keep backend memory flat" bash tests/memory.sh "$PORT"
 step "Python client (pytest)" python_tests
 
 echo

@@ -333,3 +333,69 @@ fn the_reference_evaluator_follows_mongodb_examples() {
         yes(json!({"address": {"$eq": {"city": "Oslo"}}})) && !yes(json!({"address": {"$eq": {}}}))
     );
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON at all, with operator-like keys mixed in.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let key = prop_oneof![
+            "[a-c]{1,2}",
+            Just("$and".to_string()),
+            Just("$or".to_string()),
+            Just("$nor".to_string()),
+            Just("$eq".to_string()),
+            Just("$ne".to_string()),
+            Just("$gt".to_string()),
+            Just("$in".to_string()),
+            Just("$nin".to_string()),
+            Just("$exists".to_string()),
+            Just("$type".to_string()),
+            Just("$regex".to_string()),
+            Just("$options".to_string()),
+            Just("$size".to_string()),
+            Just("$all".to_string()),
+            Just("$elemMatch".to_string()),
+            Just("$not".to_string()),
+            Just("$bogus".to_string()),
+            Just("a..b".to_string()),
+            Just("".to_string()),
+            "\\PC{0,4}",
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            "\\PC{0,6}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(4, 40, 4, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::vec((key.clone(), inner), 0..4)
+                    .prop_map(|pairs| Value::Object(pairs.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Any JSON either compiles or is refused with a typed error (22023 or 0A000); nothing
+        /// panics, and what compiles has its parameters numbered from the start given.
+        #[test]
+        fn any_json_compiles_or_is_a_typed_error(json in any_json()) {
+            match parse(&json).and_then(|f| compile(&f, 5)) {
+                Ok(compiled) => {
+                    for n in 0..compiled.params.len() {
+                        let placeholder = format!("${}", 5 + n);
+                        prop_assert!(compiled.sql.contains(&placeholder));
+                    }
+                }
+                Err(e) => prop_assert!(matches!(e.sqlstate().code(), "22023" | "0A000"), "{e}"),
+            }
+        }
+    }
+}
