@@ -15,16 +15,13 @@ SECONDS_EACH=${1:-10}
 RUNS=${2:-3}
 PORT=${BENCH_PORT:-54331}
 DIR=${BENCH_CLUSTER:-/tmp/docstore-bench-$(id -un)}
-PGBENCH=$PG_BIN/pgbench
 SCRIPTS=$REPO/bench/scripts
+source "$REPO/bench/lib.sh"
 
 ensure_packages
 ensure_pgrx
 install_extension --release
-cluster_stop "$DIR"; as_root rm -rf "$DIR"
-cluster_start "$DIR" "$PORT"
-trap 'cluster_stop "$DIR"' EXIT
-psql_at "$PORT" -d postgres -c "CREATE DATABASE bench"
+bench_cluster "$DIR"
 log "loading 100k documents of ~1 KB"
 psql_at "$PORT" -d bench -f "$REPO/bench/setup.sql"
 
@@ -36,33 +33,17 @@ EXPLAIN (COSTS OFF) UPDATE docstore.documents SET data = data || '{"score": 1}' 
   RETURNING id, collection, data, created_at, updated_at, version;
 EXPLAIN (COSTS OFF) SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents
   WHERE collection = 'bench' AND data @> '{"group": 17}' ORDER BY collection, id LIMIT 20;
+SELECT jsonb_path_query_array(docstore_explain('bench', '{"group": 17}', '{"limit": 20}'), 'strict $.**."Node Type"')
+  AS docstore_query_plan_nodes;
 SQL
 
-# The mean latency (ms) of the measured statement (the last one) of a pgbench -r report: from
-# the tps when the script has one statement, else from the per-statement figures.
-CLIENTS=2
-statement_latency() {
-  awk -v clients=$CLIENTS '
-    /^tps = / { tps = $3 }
-    /^ +[0-9.]+ +[0-9]+ +[^ \\\\]/ { n++; last = $1 }
-    END { if (n == 1) printf "%.5f\n", clients * 1000 / tps; else print last }'
-}
-
-measure() {
-  local script=$1
-  psql_at "$PORT" -d bench -c "VACUUM ANALYZE docstore.documents" >/dev/null
-  "$PGBENCH" -n -M prepared -c $CLIENTS -j $CLIENTS -T "$SECONDS_EACH" -r -h 127.0.0.1 -p "$PORT" \
-    -U postgres -f "$SCRIPTS/$script" bench 2>/dev/null | statement_latency
-}
-
-declare -A ratios
 results=$(mktemp)
 for run in $(seq 1 "$RUNS"); do
   for op in create read update query; do
     if [ $((run % 2)) = 1 ]; then
-      fn=$(measure "${op}_docstore.sql"); raw=$(measure "${op}_raw.sql")
+      fn=$(measure "$SCRIPTS/${op}_docstore.sql"); raw=$(measure "$SCRIPTS/${op}_raw.sql")
     else
-      raw=$(measure "${op}_raw.sql"); fn=$(measure "${op}_docstore.sql")
+      raw=$(measure "$SCRIPTS/${op}_raw.sql"); fn=$(measure "$SCRIPTS/${op}_docstore.sql")
     fi
     ratio=$(awk -v r="$raw" -v f="$fn" 'BEGIN {printf "%.3f", r / f}')
     printf '%s %s %s %s %s\n' "$op" "$run" "$fn" "$raw" "$ratio" >>"$results"
@@ -73,7 +54,6 @@ done
 echo
 echo "| operation | docstore latency (ms, median) | raw SQL latency (ms, median) | ratio raw/docstore (median of $RUNS) | target |"
 echo "|---|---|---|---|---|"
-median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 for op in create read update query; do
   target=0.95; [ "$op" = read ] && target=0.90
   fn=$(awk -v op="$op" '$1 == op {print $3}' "$results" | median)

@@ -1,5 +1,7 @@
 //! [`Filter`] → a SQL boolean expression over the column `data`, with bound parameters.
 
+use std::cell::Cell;
+
 use serde_json::Value;
 
 use super::ast::{CmpOp, Cond, ElemMatch, Filter, Path};
@@ -40,7 +42,10 @@ pub fn compile_with_indexes(
     first_param: usize,
     indexed: &[Path],
 ) -> Result<Compiled, Error> {
-    let context = Context { indexed };
+    let context = Context {
+        indexed,
+        negated: Cell::new(false),
+    };
     let node = context.filter_node(filter, Root::Document)?;
     let mut out = Compiled {
         sql: String::new(),
@@ -100,6 +105,32 @@ impl Root {
 
 struct Context<'a> {
     indexed: &'a [Path],
+    /// Whether the condition being compiled sits under an odd number of negations. A path
+    /// comparison (`$.a == 1`) is unknown, not false, across types ("x" == 1); that reads as false
+    /// where nothing negates it, so such places get the plain comparison (cheaper, and what the
+    /// GIN index extracts best), and negated places get the `exists(… ? (…))` form, which is
+    /// always true or false.
+    negated: Cell<bool>,
+}
+
+impl Context<'_> {
+    /// Compiles `f` with the polarity flipped (`flip`) or reset to positive (inside `exists`).
+    fn with_polarity<T>(&self, negated: bool, f: impl FnOnce() -> T) -> T {
+        let saved = self.negated.replace(negated);
+        let out = f();
+        self.negated.set(saved);
+        out
+    }
+
+    /// A comparison on the values at `at`: the plain form where nothing negates it, else
+    /// [`any`] with `item_pred` on each item.
+    fn compare(&self, at: &str, plain: String, item_pred: &str) -> Node {
+        if self.negated.get() {
+            any(at, item_pred)
+        } else {
+            Node::Path(plain)
+        }
+    }
 }
 
 impl Context<'_> {
@@ -115,7 +146,7 @@ impl Context<'_> {
                 .collect::<Result<_, _>>()?),
             Filter::Nor(parts) => not(or(parts
                 .iter()
-                .map(|f| self.filter_node(f, root))
+                .map(|f| self.with_polarity(!self.negated.get(), || self.filter_node(f, root)))
                 .collect::<Result<_, _>>()?)),
             Filter::Field(path, cond) => {
                 self.cond_node(path, &accessor(root.symbol(), &path.0), cond, root)?
@@ -229,9 +260,13 @@ impl Context<'_> {
         Ok(match cond {
             Cond::Eq(Value::Null) => or(vec![
                 Node::Path(format!("!exists({at})")),
-                any(at, "@ == null"),
+                self.compare(at, format!("{at} == null"), "@ == null"),
             ]),
-            Cond::Eq(value) => any(at, &format!("@ == {}", literal(value))),
+            Cond::Eq(value) => self.compare(
+                at,
+                format!("{at} == {}", literal(value)),
+                &format!("@ == {}", literal(value)),
+            ),
             Cond::EqStructure(value) => {
                 sql_only("$eq with an object or array")?;
                 Node::PathEquals(at.to_string(), value.clone())
@@ -253,7 +288,11 @@ impl Context<'_> {
                     CmpOp::Lt => "<",
                     CmpOp::Lte => "<=",
                 };
-                any(at, &format!("@ {op} {}", literal(value)))
+                self.compare(
+                    at,
+                    format!("{at} {op} {}", literal(value)),
+                    &format!("@ {op} {}", literal(value)),
+                )
             }
             Cond::In(values) => {
                 let mut alternatives = Vec::new();
@@ -263,7 +302,13 @@ impl Context<'_> {
                     .map(|v| format!("@ == {}", literal(v)))
                     .collect();
                 if !scalars.is_empty() {
-                    alternatives.push(any(at, &scalars.join(" || ")));
+                    let plain: Vec<String> =
+                        scalars.iter().map(|s| s.replacen('@', at, 1)).collect();
+                    alternatives.push(self.compare(
+                        at,
+                        format!("({})", plain.join(" || ")),
+                        &scalars.join(" || "),
+                    ));
                 }
                 if values.iter().any(Value::is_null) {
                     alternatives.push(self.cond_node(path, at, &Cond::Eq(Value::Null), root)?);
@@ -286,7 +331,12 @@ impl Context<'_> {
                 } else {
                     format!(" flag {}", string(flags))
                 };
-                any(at, &format!("@ like_regex {}{flag}", string(pattern)))
+                let pattern = string(pattern);
+                self.compare(
+                    at,
+                    format!("{at} like_regex {pattern}{flag}"),
+                    &format!("@ like_regex {pattern}{flag}"),
+                )
             }
             Cond::Size(n) => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
@@ -296,11 +346,17 @@ impl Context<'_> {
                     ElemMatch::Value(conds) => {
                         let nodes = conds
                             .iter()
-                            .map(|c| self.cond_node(path, "@", c, Root::Element))
+                            .map(|c| {
+                                self.with_polarity(false, || {
+                                    self.cond_node(path, "@", c, Root::Element)
+                                })
+                            })
                             .collect::<Result<Vec<_>, _>>()?;
                         and(nodes)
                     }
-                    ElemMatch::Document(filter) => self.filter_node(filter, Root::Element)?,
+                    ElemMatch::Document(filter) => {
+                        self.with_polarity(false, || self.filter_node(filter, Root::Element))?
+                    }
                 };
                 let pred = match element {
                     Node::True => "1 == 1".to_string(),
@@ -311,7 +367,9 @@ impl Context<'_> {
                     "({at}.type() == \"array\" && exists({at}[*] ? ({pred})))"
                 ))
             }
-            Cond::Not(inner) => not(self.cond_node(path, at, inner, root)?),
+            Cond::Not(inner) => not(self.with_polarity(!self.negated.get(), || {
+                self.cond_node(path, at, inner, root)
+            })?),
             Cond::All(conds) => and(conds
                 .iter()
                 .map(|c| self.cond_node(path, at, c, root))

@@ -183,9 +183,10 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
             if !values.iter().any(|v| v.is_array()) {
                 return Some(false);
             }
-            // P[*] in lax mode: the elements of arrays, and non-array values themselves.
+            // P[*] in lax mode gives the elements of arrays (and non-array values themselves);
+            // the filter then unwraps an element that is itself an array into its items.
             let mut hit = false;
-            for element in unwrapped(values) {
+            for element in unwrapped(&unwrapped(values)) {
                 hit |= match elem {
                     ElemMatch::Value(conds) => {
                         let mut all = true;

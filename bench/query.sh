@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Query-language benchmark on 1M documents (a throwaway cluster on 127.0.0.1:54332):
+#  - selective equality: docstore_query vs the hand-written @> statement (same plan shape),
+#  - docstore_count vs SELECT count(*),
+#  - a range on an indexed path vs the same range without the index,
+#  - sort + limit on an indexed path: the plan has no Sort node.
+#   bench/query.sh [seconds per measurement, default 10] [runs, default 3]
+# pgbench -M prepared, 2 clients; figures are the measured statement's mean latency (helper
+# \gset statements excluded); ratios are medians of the runs.
+source "$(dirname "$0")/../scripts/lib.sh"
+
+SECONDS_EACH=${1:-10}
+RUNS=${2:-3}
+PORT=${BENCH_PORT:-54332}
+DIR=${BENCH_CLUSTER:-/tmp/docstore-bench-query-$(id -un)}
+Q=$REPO/bench/query
+source "$REPO/bench/lib.sh"
+
+ensure_packages
+ensure_pgrx
+install_extension --release
+bench_cluster "$DIR"
+log "loading 1M documents"
+psql_at "$PORT" -d bench -f "$Q/setup.sql"
+
+results=$(mktemp)
+pair() { # pair NAME DOCSTORE_SCRIPT RAW_SCRIPT RUN
+  local fn raw
+  if [ $(($4 % 2)) = 1 ]; then fn=$(measure "$2"); raw=$(measure "$3"); else raw=$(measure "$3"); fn=$(measure "$2"); fi
+  echo "$1 $fn $raw $(awk -v r="$raw" -v f="$fn" 'BEGIN {printf "%.3f", r / f}')" >>"$results"
+  log "run $4: $1 docstore $fn ms, raw $raw ms"
+}
+for run in $(seq 1 "$RUNS"); do
+  pair equality "$Q/eq_docstore.sql" "$Q/eq_raw.sql" "$run"
+  pair count "$Q/count_docstore.sql" "$Q/count_raw.sql" "$run"
+done
+
+log "range on n: with the index, then without"
+psql_at "$PORT" -d bench -tAc "SELECT docstore_create_index('bench', '{\"n\": 1}')" >"$results.index"
+for run in $(seq 1 "$RUNS"); do echo "indexed $(measure "$Q/range.sql")" >>"$results"; done
+psql_at "$PORT" -d bench -c "SELECT docstore_drop_index('bench', '$(cat "$results.index")')" >/dev/null
+for run in $(seq 1 "$RUNS"); do echo "unindexed $(measure "$Q/range.sql")" >>"$results"; done
+log "sort + limit on an indexed path"
+psql_at "$PORT" -d bench -tAc "SELECT docstore_create_index('bench', '{\"n\": 1}')" >/dev/null
+sort_plan=$(psql_at "$PORT" -d bench -tAc "SELECT jsonb_path_query_array(docstore_explain('bench', '{\"age\": {\"\$gte\": 50}}', '{\"sort\": {\"n\": -1}, \"limit\": 10}'), 'strict \$.**.\"Node Type\"')")
+range_plan=$(psql_at "$PORT" -d bench -tAc "SELECT jsonb_path_query_array(docstore_explain('bench', '{\"n\": {\"\$gte\": 500, \"\$lt\": 510}}'), 'strict \$.**.\"Node Type\"')")
+for run in $(seq 1 "$RUNS"); do echo "sorted $(measure "$Q/sort.sql")" >>"$results"; done
+
+col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
+echo
+echo "| measurement | docstore (ms, median) | comparison (ms, median) | ratio | target |"
+echo "|---|---|---|---|---|"
+printf '| selective equality (100 of 1M match, limit 20): docstore_query vs hand-written `@>` | %.3f | %.3f | %.2f | >= 0.95 |\n' "$(col equality 2)" "$(col equality 3)" "$(col equality 4)"
+printf '| docstore_count vs `SELECT count(*) … @>` | %.3f | %.3f | %.2f | >= 0.95 |\n' "$(col count 2)" "$(col count 3)" "$(col count 4)"
+indexed=$(col indexed 2); unindexed=$(col unindexed 2)
+printf '| range (10 of 1M) on an indexed path vs without the index | %.3f | %.3f | %.0fx faster | >= 100x |\n' "$indexed" "$unindexed" "$(awk -v a="$unindexed" -v b="$indexed" 'BEGIN {print a / b}')"
+printf '| sort {n: -1} + limit 10 on an indexed path | %.3f | plan: %s | no Sort node: %s | no full sort |\n' "$(col sorted 2)" "$sort_plan" "$(echo "$sort_plan" | grep -q '"Sort"' && echo no || echo yes)"
+echo
+echo "range plan with the index: $range_plan"
+rm -f "$results" "$results.index"
