@@ -11,7 +11,7 @@ import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 from uuid import UUID
 
 import psycopg
@@ -144,6 +144,76 @@ class PostgresDocumentStore(DocumentStore):
 
     def delete_collection(self, collection: str) -> bool:
         return bool(self._scalar("SELECT docstore_delete_collection(%s)", (collection,)))
+
+    # -- the query language (docstore_find and friends) ------------------------------------------
+
+    def find(
+        self,
+        collection: str,
+        filters: Optional[Dict[str, Any]] = None,
+        *,
+        sort: Optional[Sequence[Tuple[str, int]]] = None,
+        limit: Optional[int] = None,
+        skip: Optional[int] = None,
+        fields: Optional[Dict[str, int]] = None,
+        after: Optional[DocumentId] = None,
+    ) -> List[Document]:
+        """Documents matching a MongoDB-style filter. ``sort`` is a list of ``(path, 1 | -1)``;
+        ``fields`` a projection (``{"name": 1}`` or ``{"bio": 0}``); ``after`` the id of the last
+        document of the previous page (keyset paging)."""
+        options: Dict[str, Any] = {}
+        if sort:
+            options["sort"] = [{path: direction} for path, direction in sort]
+        if limit is not None:
+            options["limit"] = limit
+        if skip is not None:
+            options["skip"] = skip
+        if fields is not None:
+            options["fields"] = fields
+        if after is not None:
+            options["after"] = str(after)
+        return self._documents(
+            "SELECT * FROM docstore_find(%s, %s, %s)", (collection, _json(filters or {}), _json(options))
+        )
+
+    def count(self, collection: str, filters: Optional[Dict[str, Any]] = None) -> int:
+        """How many documents match the filter."""
+        return int(self._scalar("SELECT docstore_count(%s, %s)", (collection, _json(filters or {}))))
+
+    def distinct(self, collection: str, path: str, filters: Optional[Dict[str, Any]] = None) -> List[Any]:
+        """The distinct values at a dotted path (array elements one by one), in sort order."""
+        rows = self._rows("SELECT docstore_distinct(%s, %s, %s)", (collection, path, _json(filters or {})))
+        return [row[0] for row in rows]
+
+    def explain(
+        self, collection: str, filters: Optional[Dict[str, Any]] = None, options: Optional[Dict[str, Any]] = None
+    ) -> Dict[str, Any]:
+        """The statement ``find`` runs, its parameters and PostgreSQL's plan."""
+        return dict(
+            self._scalar(
+                "SELECT docstore_explain(%s, %s, %s)", (collection, _json(filters or {}), _json(options or {}))
+            )
+        )
+
+    def create_index(
+        self, collection: str, keys: Sequence[Tuple[str, int]], *, unique: bool = False
+    ) -> str:
+        """A B-tree index on paths of the collection (``[("age", 1)]``); returns its name."""
+        spec = [{path: direction} for path, direction in keys]
+        return str(
+            self._scalar(
+                "SELECT docstore_create_index(%s, %s, %s)", (collection, _json(spec), _json({"unique": unique}))
+            )
+        )
+
+    def drop_index(self, collection: str, name: str) -> bool:
+        """Drops an index made by ``create_index``; True if it existed."""
+        return bool(self._scalar("SELECT docstore_drop_index(%s, %s)", (collection, name)))
+
+    def list_indexes(self, collection: str) -> List[Dict[str, Any]]:
+        """The collection's indexes: name, keys, options."""
+        rows = self._rows("SELECT name, keys, options FROM docstore_list_indexes(%s)", (collection,))
+        return [{"name": n, "keys": k, "options": o} for n, k, o in rows]
 
     # -- lifecycle ------------------------------------------------------------------------------
 
