@@ -96,44 +96,45 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
     let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
     let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
-    match compiled_filter(filter, 3, name, NAME) {
+    let mut statement = query::Statement::for_collection(collection, name);
+    statement.push(
+        pg_sys::INT8OID,
+        limit,
+        serde_json::Value::from(limit.value() as i64),
+    );
+    match with_filter(&mut statement, filter, name, NAME) {
         None => store::rows(
             fcinfo,
             Source::Fixed(Statement::QueryAll),
-            &[collection, limit],
+            &statement.datums,
         ),
-        Some((condition, filter_types, filter_datums)) => {
+        Some(condition) => {
             let sql = format!(
                 "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
                  WHERE collection = $1 AND {condition} ORDER BY collection, id LIMIT $2"
             );
-            let types = [&[pg_sys::TEXTOID, pg_sys::INT8OID][..], &filter_types].concat();
-            let params = [&[collection, limit][..], &filter_datums].concat();
-            let statement = Dynamic {
+            let source = Dynamic {
                 sql: &sql,
-                types: &types,
+                types: &statement.types,
                 read_only: true,
             };
-            store::rows(fcinfo, Source::Dynamic(&statement), &params)
+            store::rows(fcinfo, Source::Dynamic(&source), &statement.datums)
         }
     }
 }
 
-/// The filter argument compiled: `None` for "every document" (NULL or `{}`), else the SQL
-/// condition and the types and datums of its parameters, numbered from `$first`.
-unsafe fn compiled_filter(
+/// Compiles the filter argument (a jsonb datum, or None) into `statement` and returns its
+/// condition; `None` for "every document" (NULL, `{}`, or a filter that is always true).
+unsafe fn with_filter(
+    statement: &mut query::Statement,
     filter: Option<pg_sys::Datum>,
-    first: usize,
     collection: &str,
     function: &'static str,
-) -> Option<(String, Vec<pg_sys::Oid>, Vec<pg_sys::Datum>)> {
+) -> Option<String> {
     let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
-    let compiled = query::compile(filter, first, collection, function);
-    if compiled.sql.is_empty() {
-        return None;
-    }
-    let (types, datums) = query::bind(&compiled.params);
-    Some((compiled.sql, types, datums))
+    let json = query::to_json(filter, function);
+    let compiled = query::compile_json(&json, statement.next(), collection, function);
+    statement.filter(compiled)
 }
 
 /// Argument `n`, a filter: NULL means `{}`; anything but an object is an error.
@@ -211,7 +212,7 @@ fn docstore_explain(
         crate::error::raise(
             docstore_core::Error::NotAnObject {
                 argument: "filter",
-                found: json_kind(&filter),
+                found: docstore_core::JsonKind::of(&filter),
             },
             NAME,
         );
@@ -252,18 +253,6 @@ fn docstore_explain(
     pgrx::JsonB(serde_json::json!({"sql": statement.sql, "params": params, "plan": plan}))
 }
 
-fn json_kind(value: &serde_json::Value) -> docstore_core::JsonKind {
-    use docstore_core::JsonKind;
-    match value {
-        serde_json::Value::Object(_) => JsonKind::Object,
-        serde_json::Value::Array(_) => JsonKind::Array,
-        serde_json::Value::String(_) => JsonKind::String,
-        serde_json::Value::Number(_) => JsonKind::Number,
-        serde_json::Value::Bool(_) => JsonKind::Boolean,
-        serde_json::Value::Null => JsonKind::Null,
-    }
-}
-
 function_info_v1!(pg_finfo_docstore_distinct);
 /// `docstore_distinct(collection text, path text, filter jsonb DEFAULT '{}') RETURNS SETOF jsonb`:
 /// the distinct values at `path` (array elements counted one by one, as MongoDB does) among the
@@ -278,14 +267,9 @@ pub unsafe extern "C-unwind" fn docstore_distinct(
     let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
     let path = args::required("path", pg_getarg::<&str>(fcinfo, 1)).or_raise(NAME);
     let values = find::distinct_path(path).or_raise(NAME);
-    let filter = filter_arg(fcinfo, 2, NAME)
-        .filter(|f| !jsonb::is_empty_object(*f))
-        .map(|f| query::to_json(f, NAME));
+    let filter = filter_arg(fcinfo, 2, NAME);
     let mut statement = query::Statement::for_collection(collection, name);
-    let condition = filter.and_then(|f| {
-        let compiled = query::compile_json(&f, statement.next(), name, NAME);
-        statement.filter(compiled)
-    });
+    let condition = with_filter(&mut statement, filter, name, NAME);
     let (sql, params) = find::distinct_sql(condition.as_deref(), values, statement.next());
     statement.find_params(&params);
     let source = Dynamic {
@@ -305,20 +289,19 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
     let collection = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
-    let count = match compiled_filter(filter, 2, name, NAME) {
-        None => store::bigint(Source::Fixed(Statement::CountAll), &[collection]),
-        Some((condition, filter_types, filter_datums)) => {
+    let mut statement = query::Statement::for_collection(collection, name);
+    let count = match with_filter(&mut statement, filter, name, NAME) {
+        None => store::bigint(Source::Fixed(Statement::CountAll), &statement.datums),
+        Some(condition) => {
             let sql = format!(
                 "SELECT count(*) FROM docstore.documents WHERE collection = $1 AND {condition}"
             );
-            let types = [&[pg_sys::TEXTOID][..], &filter_types].concat();
-            let params = [&[collection][..], &filter_datums].concat();
-            let statement = Dynamic {
+            let source = Dynamic {
                 sql: &sql,
-                types: &types,
+                types: &statement.types,
                 read_only: true,
             };
-            store::bigint(Source::Dynamic(&statement), &params)
+            store::bigint(Source::Dynamic(&source), &statement.datums)
         }
     };
     pg_sys::Datum::from(count)

@@ -34,20 +34,8 @@ pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_jso
     })
 }
 
-/// Parses and compiles a filter (a jsonb object datum); its placeholders start at `$first`.
-///
-/// # Safety
-/// `datum` must be a valid jsonb datum.
-pub unsafe fn compile(
-    datum: pg_sys::Datum,
-    first: usize,
-    collection: &str,
-    function: &'static str,
-) -> Compiled {
-    compile_json(&to_json(datum, function), first, collection, function)
-}
-
-/// [`compile`] for a filter already in Rust.
+/// Parses and compiles a filter; its placeholders start at `$first`. Conditions on paths that
+/// lead an index of `collection` are stated on the index's expressions.
 pub fn compile_json(
     json: &serde_json::Value,
     first: usize,
@@ -155,6 +143,13 @@ impl Statement {
         }
     }
 
+    /// Appends a parameter.
+    pub fn push(&mut self, oid: pg_sys::Oid, datum: pg_sys::Datum, shown: serde_json::Value) {
+        self.types.push(oid);
+        self.datums.push(datum);
+        self.shown.push(shown);
+    }
+
     /// The number the next placeholder gets.
     pub fn next(&self) -> usize {
         self.datums.len() + 1
@@ -182,14 +177,16 @@ impl Statement {
     pub fn find_params(&mut self, params: &[FindParam]) {
         for param in params {
             let (oid, datum) = bind_find(param);
-            self.types.push(oid);
-            self.datums.push(datum);
-            self.shown.push(match param {
-                FindParam::Projection(spec) => spec.clone(),
-                FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
-                FindParam::Count(n) => serde_json::Value::from(*n),
-                FindParam::JsonPath(text) => serde_json::Value::from(text.as_str()),
-            });
+            self.push(
+                oid,
+                datum,
+                match param {
+                    FindParam::Projection(spec) => spec.clone(),
+                    FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
+                    FindParam::Count(n) => serde_json::Value::from(*n),
+                    FindParam::JsonPath(text) => serde_json::Value::from(text.as_str()),
+                },
+            );
         }
     }
 }

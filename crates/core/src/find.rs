@@ -377,6 +377,9 @@ pub fn find_sql(
     // (row expression, cursor expression, descending) for every sort key, then the id.
     let mut keys: Vec<(String, String, bool)> = Vec::new();
     if options.sort.is_empty() {
+        // Creation order, stated as the collection index's order so that no plan walks the
+        // primary key (all collections, in id order) instead.
+        keys.push(("d.collection".into(), "cur.c_collection".into(), false));
         keys.push(("d.id".into(), "cur.c_id".into(), false));
     } else {
         // Paths are written as constants (quoted as PostgreSQL quotes literals) so that the
@@ -406,7 +409,7 @@ pub fn find_sql(
     if let Some(after) = &options.after {
         let id = bind(FindParam::Uuid(after.clone()));
         from.push_str(&format!(
-            ", (SELECT c.data AS c_data, c.id AS c_id FROM docstore.documents AS c \
+            ", (SELECT c.data AS c_data, c.id AS c_id, c.collection AS c_collection FROM docstore.documents AS c \
              WHERE c.collection = $1 AND c.id = {id}) AS cur"
         ));
         conditions.push(after_condition(&keys));
@@ -472,7 +475,7 @@ mod sql_tests {
         assert_eq!(
             sql,
             "SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version FROM docstore.documents AS d \
-             WHERE d.collection = $1 ORDER BY d.id LIMIT $2 OFFSET $3"
+             WHERE d.collection = $1 ORDER BY d.collection, d.id LIMIT $2 OFFSET $3"
         );
         assert_eq!(
             params,

@@ -20,6 +20,19 @@ pub enum JsonKind {
 }
 
 impl JsonKind {
+    /// The kind of a parsed JSON value.
+    pub fn of(value: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        match value {
+            Value::Object(_) => JsonKind::Object,
+            Value::Array(_) => JsonKind::Array,
+            Value::String(_) => JsonKind::String,
+            Value::Number(_) => JsonKind::Number,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Null => JsonKind::Null,
+        }
+    }
+
     /// The name `jsonb_typeof` gives this kind.
     pub fn name(self) -> &'static str {
         match self {

@@ -74,17 +74,6 @@ fn compared<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
         .collect()
 }
 
-fn kind(value: &Value) -> JsonKind {
-    match value {
-        Value::Object(_) => JsonKind::Object,
-        Value::Array(_) => JsonKind::Array,
-        Value::String(_) => JsonKind::String,
-        Value::Number(_) => JsonKind::Number,
-        Value::Bool(_) => JsonKind::Boolean,
-        Value::Null => JsonKind::Null,
-    }
-}
-
 fn number(value: &Value) -> Option<f64> {
     value
         .as_f64()
@@ -169,7 +158,7 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
         Cond::Exists(wanted) => values.is_empty() != *wanted,
         Cond::Type(kinds) => kinds.iter().any(|k| match k {
             JsonKind::Array => values.iter().any(|v| v.is_array()),
-            k => compared(values).iter().any(|v| kind(v) == *k),
+            k => compared(values).iter().any(|v| JsonKind::of(v) == *k),
         }),
         Cond::Regex { .. } => return None,
         Cond::Size(n) => {

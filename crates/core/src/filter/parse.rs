@@ -14,19 +14,8 @@ pub fn parse(filter: &Value) -> Result<Filter, Error> {
         Value::Object(map) => document(map, "", 0),
         other => Err(Error::NotAnObject {
             argument: "filter",
-            found: kind(other),
+            found: JsonKind::of(other),
         }),
-    }
-}
-
-fn kind(value: &Value) -> JsonKind {
-    match value {
-        Value::Object(_) => JsonKind::Object,
-        Value::Array(_) => JsonKind::Array,
-        Value::String(_) => JsonKind::String,
-        Value::Number(_) => JsonKind::Number,
-        Value::Bool(_) => JsonKind::Boolean,
-        Value::Null => JsonKind::Null,
     }
 }
 
