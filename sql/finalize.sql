@@ -119,6 +119,8 @@ Errors: as docstore_find.';
 COMMENT ON FUNCTION docstore_create_index(text, jsonb, jsonb) IS
 'Creates a B-tree index for collection on the paths of keys ({"age": 1}, or [{"customer.id": 1}, {"created": -1}] for several) and returns its name. Options: unique (true: no two documents of the collection with equal values). Filters on the first path (equality and $gt/$gte/$lt/$lte with a number or string) and docstore_find sorts on the paths use it. The indexed paths may not hold arrays (nor lie under arrays) in this collection: a write that would break this fails with 23514.
 Errors: 22004 collection or keys is NULL; 22023 collection is not 1 to 255 characters, bad keys or options; 42P07 the index exists; 23514 a document of the collection holds an array on the paths; 23505 duplicates for a unique index.';
+COMMENT ON FUNCTION docstore_rebuild_indexes() IS
+'Re-creates the indexes listed in docstore.indexes that do not exist, and returns how many: run it after pg_restore, which restores the list but not indexes on the extension''s table. Until then queries do not count on those indexes (results stay exact).';
 COMMENT ON FUNCTION docstore_drop_index(text, text) IS
 'Drops the index name of collection (and its no-arrays rule); true if it existed.
 Errors: 22004 collection or name is NULL; 22023 collection is not 1 to 255 characters.';

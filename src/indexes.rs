@@ -37,7 +37,15 @@ pub fn indexed_paths(collection: &str) -> Vec<Path> {
     let rows: Vec<JsonB> = Spi::connect(|client| {
         client
             .select(
-                "SELECT keys FROM docstore.indexes WHERE collection = $1 ORDER BY name",
+                // Only indexes that exist with their no-arrays rule: pg_dump restores the catalog
+                // rows but not indexes on the extension's table (docstore_rebuild_indexes does).
+                "SELECT i.keys FROM docstore.indexes AS i
+                  WHERE i.collection = $1
+                    AND to_regclass(format('docstore.%I', i.name)) IS NOT NULL
+                    AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
+                                 WHERE c.conrelid = 'docstore.documents'::regclass
+                                   AND c.conname = i.name || '_no_arrays')
+                  ORDER BY i.name",
                 None,
                 &[collection.into()],
             )?
@@ -137,4 +145,60 @@ fn docstore_drop_index(collection: Option<&str>, name: Option<&str>) -> bool {
         Ok(true)
     })
     .unwrap_or_else(|e| panic!("docstore_drop_index failed: {e}"))
+}
+
+/// `docstore_rebuild_indexes() RETURNS integer`: re-creates the indexes of `docstore.indexes`
+/// that do not exist (after `pg_restore`, which restores the catalog but not indexes on the
+/// extension's table); returns how many it made.
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_rebuild_indexes() -> i32 {
+    Spi::connect_mut(|client| -> Result<i32, pgrx::spi::Error> {
+        let missing: Vec<(String, String, JsonB, JsonB, bool)> = client
+            .update(
+                "SELECT * FROM (
+                   SELECT i.name, i.collection, i.keys, i.options,
+                          to_regclass(format('docstore.%I', i.name)) IS NOT NULL AS has_index,
+                          EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
+                                   WHERE c.conrelid = 'docstore.documents'::regclass
+                                     AND c.conname = i.name || '_no_arrays') AS has_rule
+                     FROM docstore.indexes AS i) AS s
+                  WHERE NOT (has_index AND has_rule)
+                  ORDER BY name",
+                None,
+                &[],
+            )?
+            .map(|row| {
+                let has_index = row.get::<bool>(5)?.unwrap_or(false);
+                let has_rule = row.get::<bool>(6)?.unwrap_or(false);
+                Ok((
+                    row.get::<String>(1)?.expect("name"),
+                    row.get::<String>(2)?.expect("collection"),
+                    row.get::<JsonB>(3)?.expect("keys"),
+                    row.get::<JsonB>(4)?.expect("options"),
+                    has_index || has_rule,
+                ))
+            })
+            .collect::<Result<_, pgrx::spi::Error>>()?;
+        let mut made = 0;
+        for (name, collection, keys, options, partly_there) in missing {
+            let Ok(spec) = indexes::parse(&keys.0, &options.0) else {
+                continue;
+            };
+            if !indexes::is_index_name(&name) {
+                continue;
+            }
+            // Whichever half survived goes first, then both are made.
+            if partly_there {
+                for statement in indexes::drop_sql(&name) {
+                    client.update(statement.as_str(), None, &[])?;
+                }
+            }
+            for statement in indexes::create_sql(&name, &collection, &spec) {
+                client.update(statement.as_str(), None, &[])?;
+            }
+            made += 1;
+        }
+        Ok(made)
+    })
+    .unwrap_or_else(|e| panic!("docstore_rebuild_indexes failed: {e}"))
 }
