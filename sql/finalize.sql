@@ -69,6 +69,14 @@ COMMENT ON FUNCTION docstore_update(text, uuid, jsonb) IS
 'Shallow-merges patch into the document (top-level keys of patch replace the document''s, jsonb ||), increments version and returns the document; no row if collection has no document id.
 Errors: 22004 collection, id or patch is NULL; 22023 collection is not 1 to 255 characters, or patch is not a JSON object.';
 
+CREATE FUNCTION docstore_patch(collection text, id uuid, "update" jsonb, expected_version integer DEFAULT NULL)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_patch';
+COMMENT ON FUNCTION docstore_patch(text, uuid, jsonb, integer) IS
+'Applies MongoDB update operators ($set $unset $inc $mul $min $max $rename $currentDate $push with $each/$position/$slice, $pull, $pullAll, $addToSet with $each, $pop; dotted paths, intermediate objects created) in one row-locked UPDATE, version + 1; no row if absent. With expected_version, the document must be at that version.
+Errors: 22004 collection, id or update is NULL; 22023 collection is not 1 to 255 characters, update is not an object of operators, an unknown operator, operators on overlapping paths, a wrong operand or a document value of the wrong type (the message names operator and path); 40001 expected_version differs from the stored version (the message gives both).';
+
 CREATE FUNCTION docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" integer DEFAULT 100)
     RETURNS SETOF docstore.document
     LANGUAGE c STABLE PARALLEL RESTRICTED ROWS 100
@@ -124,6 +132,8 @@ COMMENT ON FUNCTION docstore_rebuild_indexes() IS
 COMMENT ON FUNCTION docstore_drop_index(text, text) IS
 'Drops the index name of collection (and its no-arrays rule); true if it existed.
 Errors: 22004 collection or name is NULL; 22023 collection is not 1 to 255 characters.';
+COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text) IS
+'Internal: a document with update operators applied (docstore_patch).';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS

@@ -80,6 +80,44 @@ pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo
     )
 }
 
+function_info_v1!(pg_finfo_docstore_patch);
+/// `docstore_patch(collection text, id uuid, "update" jsonb, expected_version int DEFAULT NULL)
+/// RETURNS SETOF docstore.document`: applies update operators in one row-locked UPDATE.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_patch";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
+    let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
+    // Refused before any row is touched: the statement only applies a valid update.
+    docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    match pg_getarg::<i32>(fcinfo, 3) {
+        None => store::rows(
+            fcinfo,
+            Source::Fixed(Statement::Patch),
+            &[collection, id, update],
+        ),
+        Some(expected) => {
+            let params = [collection, id, update, pg_sys::Datum::from(expected)];
+            if store::rows_counted(fcinfo, Source::Fixed(Statement::PatchVersion), &params) == 0 {
+                if let Some(found) =
+                    store::integer(Source::Fixed(Statement::Version), &[collection, id])
+                {
+                    crate::error::raise(
+                        docstore_core::Error::VersionConflict {
+                            expected: expected.into(),
+                            found,
+                        },
+                        NAME,
+                    );
+                }
+            }
+            pg_sys::Datum::from(0)
+        }
+    }
+}
+
 function_info_v1!(pg_finfo_docstore_query);
 /// `docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" int DEFAULT 100)
 /// RETURNS SETOF docstore.document`
@@ -346,6 +384,15 @@ mod docstore {
         args::collection(collection).or_raise(NAME);
         args::required("id", id).or_raise(NAME);
         true
+    }
+
+    /// A document with update operators applied (`docstore_patch`); `now` is what
+    /// `$currentDate` stores. Errors (22023) name the operator and the path.
+    #[pg_extern(immutable, parallel_safe, strict)]
+    fn apply_update(data: pgrx::JsonB, update: pgrx::JsonB, now: &str) -> pgrx::JsonB {
+        const NAME: &str = "docstore_patch";
+        let update = docstore_core::update::parse(&update.0).or_raise(NAME);
+        pgrx::JsonB(docstore_core::update::apply(&data.0, &update, now).or_raise(NAME))
     }
 
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).

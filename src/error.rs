@@ -12,6 +12,7 @@ fn code(state: SqlState) -> PgSqlErrorCode {
             PgSqlErrorCode::ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION
         }
         SqlState::FeatureNotSupported => PgSqlErrorCode::ERRCODE_FEATURE_NOT_SUPPORTED,
+        SqlState::SerializationFailure => PgSqlErrorCode::ERRCODE_T_R_SERIALIZATION_FAILURE,
     }
 }
 

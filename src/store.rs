@@ -25,6 +25,12 @@ pub enum Statement {
     Update,
     /// $1 collection, $2 limit
     QueryAll,
+    /// $1 collection, $2 id, $3 update
+    Patch,
+    /// $1 collection, $2 id, $3 update, $4 expected version
+    PatchVersion,
+    /// $1 collection, $2 id
+    Version,
     /// $1 collection
     CountAll,
     /// $1 collection, $2 id
@@ -33,12 +39,13 @@ pub enum Statement {
     DeleteCollection,
 }
 
-const STATEMENTS: usize = 6;
+const STATEMENTS: usize = 9;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
 const JSONB: pg_sys::Oid = pg_sys::JSONBOID;
 const INT8: pg_sys::Oid = pg_sys::INT8OID;
+const INT4: pg_sys::Oid = pg_sys::INT4OID;
 
 impl Statement {
     fn index(self) -> usize {
@@ -60,6 +67,23 @@ impl Statement {
                 c"SELECT id, collection, data, created_at, updated_at, version
                 FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
             }
+            Statement::Patch => {
+                c"UPDATE docstore.documents
+                SET data = docstore.apply_update(data, $3,
+                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
+                WHERE collection = $1 AND id = $2
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
+            Statement::PatchVersion => {
+                c"UPDATE docstore.documents
+                SET data = docstore.apply_update(data, $3,
+                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
+                WHERE collection = $1 AND id = $2 AND version = $4
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
+            Statement::Version => {
+                c"SELECT version FROM docstore.documents WHERE collection = $1 AND id = $2"
+            }
             Statement::CountAll => c"SELECT count(*) FROM docstore.documents WHERE collection = $1",
             Statement::Delete => {
                 c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
@@ -73,6 +97,9 @@ impl Statement {
             Statement::Create => &[TEXT, JSONB],
             Statement::Update => &[TEXT, UUID, JSONB],
             Statement::QueryAll => &[TEXT, INT8],
+            Statement::Patch => &[TEXT, UUID, JSONB],
+            Statement::PatchVersion => &[TEXT, UUID, JSONB, INT4],
+            Statement::Version => &[TEXT, UUID],
             Statement::CountAll => &[TEXT],
             Statement::Delete => &[TEXT, UUID],
             Statement::DeleteCollection => &[TEXT],
@@ -80,7 +107,10 @@ impl Statement {
     }
 
     fn read_only(self) -> bool {
-        matches!(self, Statement::QueryAll | Statement::CountAll)
+        matches!(
+            self,
+            Statement::QueryAll | Statement::CountAll | Statement::Version
+        )
     }
 }
 
@@ -266,6 +296,19 @@ pub unsafe fn rows(
     source: Source,
     params: &[pg_sys::Datum],
 ) -> pg_sys::Datum {
+    rows_counted(fcinfo, source, params);
+    pg_sys::Datum::from(0)
+}
+
+/// [`rows`], returning how many rows the statement processed.
+///
+/// # Safety
+/// As [`rows`].
+pub unsafe fn rows_counted(
+    fcinfo: pg_sys::FunctionCallInfo,
+    source: Source,
+    params: &[pg_sys::Datum],
+) -> u64 {
     let rsinfo = (*fcinfo).resultinfo as *mut pg_sys::ReturnSetInfo;
     init_materialized(fcinfo);
 
@@ -280,11 +323,11 @@ pub unsafe fn rows(
             c"docstore: a statement's columns do not match docstore.document".as_ptr(),
         )
     });
-    execute(source, params, Some(receiver), |_| ());
+    let processed = execute(source, params, Some(receiver), |processed| processed);
     if let Some(destroy) = (*receiver).rDestroy {
         destroy(receiver);
     }
-    pg_sys::Datum::from(0)
+    processed
 }
 
 /// Sets up materialize mode: a tuplestore in per-query memory (it spills to disk past
@@ -327,6 +370,22 @@ unsafe fn init_materialized(fcinfo: pg_sys::FunctionCallInfo) {
 pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
     execute(Source::Fixed(statement), params, None, |processed| {
         processed
+    })
+}
+
+/// Runs a statement that returns at most one integer and returns it (`None` for no row).
+///
+/// # Safety
+/// `params` must be valid datums of the statement's argument types.
+pub unsafe fn integer(source: Source, params: &[pg_sys::Datum]) -> Option<i64> {
+    execute(source, params, None, |processed| {
+        if processed == 0 {
+            return None;
+        }
+        let table = pg_sys::SPI_tuptable;
+        let mut isnull = false;
+        let value = pg_sys::SPI_getbinval(*(*table).vals, (*table).tupdesc, 1, &mut isnull);
+        (!isnull).then(|| value.value() as i32 as i64)
     })
 }
 

@@ -4,6 +4,9 @@
 #  2. 8 clients create 250 documents each: exactly 2000 documents, 2000 distinct ids.
 #  3. 8 clients mix updates and reads of 20 documents: every version equals 1 + its updates.
 #  4. Documents created one after another, each in a new session: ids in creation order.
+#  5. 8 clients x 250 docstore_patch $inc on one field: exactly 2000, version 2001.
+#  6. 8 clients race docstore_patch with expected_version: one winner per version, the losers
+#     get 40001, no increment lost or doubled.
 source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 DB=docstore_concurrency
@@ -61,6 +64,30 @@ check "mixed load: no version returned twice" 0 \
 for i in $(seq 1 40); do q "SELECT docstore_create('sessions', jsonb_build_object('i', $i))" >/dev/null; done
 check "creates from 40 sessions in a row: id order is creation order" \
   "$(seq -s, 1 40)" "$(q "SELECT string_agg(data->>'i', ',') FROM docstore_query('sessions', '{}', 100)")"
+
+# 5. $inc from 8 clients on one document.
+inc_id=$(q "SELECT id FROM docstore_create('inc', '{\"n\": 0}')")
+cat >"$work/inc.sql" <<SQL
+SELECT version FROM docstore_patch('inc', '$inc_id', '{"\$inc": {"n": 1}}');
+SQL
+bench -c 8 -j 8 -t 250 -f "$work/inc.sql"
+check "8 clients x 250 \$inc: the field" 2000 "$(q "SELECT data->>'n' FROM docstore_read('inc', '$inc_id')")"
+check "8 clients x 250 \$inc: the version" 2001 "$(q "SELECT version FROM docstore_read('inc', '$inc_id')")"
+
+# 6. Optimistic concurrency: read the version, patch with it; pgbench counts 40001 as failures.
+race_id=$(q "SELECT id FROM docstore_create('race', '{\"n\": 0}')")
+cat >"$work/race.sql" <<SQL
+SELECT version AS v FROM docstore_read('race', '$race_id') \gset
+SELECT version FROM docstore_patch('race', '$race_id', '{"\$inc": {"n": 1}}', :v);
+SQL
+"$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres -c 8 -j 8 -t 100 --failures-detailed \
+  -f "$work/race.sql" "$DB" >"$work/race.log" 2>&1
+won=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/race.log")
+lost=$(grep -oP 'number of serialization failures: \K[0-9]+' "$work/race.log")
+check "expected_version race: every attempt won or got 40001" 800 "$((won + lost))"
+check "expected_version race: some attempts lost (the race happened)" yes "$([ "${lost:-0}" -gt 0 ] && echo yes || echo no)"
+check "expected_version race: n = the winners" "$won" "$(q "SELECT data->>'n' FROM docstore_read('race', '$race_id')")"
+check "expected_version race: version = 1 + the winners" "$((won + 1))" "$(q "SELECT version FROM docstore_read('race', '$race_id')")"
 
 psql_at "$PORT" -d postgres -c "DROP DATABASE $DB"
 exit $fail

@@ -15,6 +15,8 @@ pub enum SqlState {
     IntegrityConstraintViolation,
     /// 0A000 `feature_not_supported`
     FeatureNotSupported,
+    /// 40001 `serialization_failure`
+    SerializationFailure,
 }
 
 impl SqlState {
@@ -25,6 +27,7 @@ impl SqlState {
             SqlState::InvalidParameterValue => "22023",
             SqlState::IntegrityConstraintViolation => "23000",
             SqlState::FeatureNotSupported => "0A000",
+            SqlState::SerializationFailure => "40001",
         }
     }
 }
@@ -71,6 +74,12 @@ pub enum Error {
         option: String,
         allowed: &'static str,
     },
+    /// An update document with a plain key among (or instead of) operators.
+    MixedUpdate { key: String, allowed: &'static str },
+    /// Two update operators on the same or overlapping paths.
+    ConflictingUpdate { first: String, second: String },
+    /// `expected_version` differs from the stored version.
+    VersionConflict { expected: i64, found: i64 },
 }
 
 /// "at path \"a.b\"", or "at the top level".
@@ -95,8 +104,11 @@ impl Error {
             | Error::MixedOperators { .. }
             | Error::TooDeep { .. }
             | Error::BadOption { .. }
-            | Error::UnknownOption { .. } => SqlState::InvalidParameterValue,
+            | Error::UnknownOption { .. }
+            | Error::MixedUpdate { .. }
+            | Error::ConflictingUpdate { .. } => SqlState::InvalidParameterValue,
             Error::Unsupported { .. } => SqlState::FeatureNotSupported,
+            Error::VersionConflict { .. } => SqlState::SerializationFailure,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
     }
@@ -125,7 +137,10 @@ impl Error {
             | Error::TooDeep { .. }
             | Error::Unsupported { .. }
             | Error::BadOption { .. }
-            | Error::UnknownOption { .. } => None,
+            | Error::UnknownOption { .. }
+            | Error::ConflictingUpdate { .. } => None,
+            Error::VersionConflict { .. } => Some("read the document again and retry with its version"),
+            Error::MixedUpdate { .. } => Some("to replace fields, use {\"$set\": {...}}; to replace the document, docstore_update merges and docstore_replace replaces"),
         }
     }
 }
@@ -186,6 +201,17 @@ impl fmt::Display for Error {
             Error::UnknownOption { option, allowed } => {
                 write!(f, "unknown option \"{option}\" (options: {allowed})")
             }
+            Error::MixedUpdate { key, allowed } => write!(
+                f,
+                "update must hold only operators, got the plain key \"{key}\" (operators: {allowed})"
+            ),
+            Error::ConflictingUpdate { first, second } => {
+                write!(f, "update operators conflict: {first} and {second} touch the same path")
+            }
+            Error::VersionConflict { expected, found } => write!(
+                f,
+                "version conflict: expected version {expected}, the document is at version {found}"
+            ),
         }
     }
 }

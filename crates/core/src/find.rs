@@ -499,3 +499,25 @@ mod sql_tests {
         assert_eq!(params[2], FindParam::Count(3));
     }
 }
+
+/// MongoDB's order of two values (the order `sort` uses): null, numbers (by value), strings (by
+/// code point), objects, arrays, booleans; objects and arrays by their JSON text.
+pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Null => 1,
+            Value::Number(_) => 2,
+            Value::String(_) => 3,
+            Value::Object(_) => 4,
+            Value::Array(_) => 5,
+            Value::Bool(_) => 6,
+        }
+    }
+    let number = |v: &Value| v.to_string().parse::<f64>().unwrap_or(0.0);
+    rank(a).cmp(&rank(b)).then_with(|| match (a, b) {
+        (Value::Number(_), Value::Number(_)) => number(a).total_cmp(&number(b)),
+        (Value::String(x), Value::String(y)) => x.cmp(y),
+        (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
+        _ => a.to_string().cmp(&b.to_string()),
+    })
+}

@@ -14,6 +14,7 @@ pub mod ids;
 pub mod indexes;
 pub mod jsonb_shape;
 pub mod sql;
+pub mod update;
 
 pub use error::{Error, SqlState};
 pub use jsonb_shape::JsonKind;

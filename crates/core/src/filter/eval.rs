@@ -91,6 +91,11 @@ fn scalar_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Deep equality as jsonb's `=` has it (numbers by value).
+pub fn json_equal(a: &Value, b: &Value) -> bool {
+    deep_eq(a, b)
+}
+
 /// Deep equality as jsonb's `=` has it.
 fn deep_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {

@@ -1,0 +1,698 @@
+//! Update operators (`docstore_patch`): parse an update document, then apply it to a document.
+//!
+//! Applied inside PostgreSQL by the immutable function `docstore.apply_update(data, update, now)`
+//! in `UPDATE … SET data = docstore.apply_update(data, $3, $4)`, so every patch is one row-locked
+//! statement. The parse step runs first, on its own, so a malformed update is refused (22023)
+//! before any row is touched.
+
+use serde_json::{Map, Number, Value};
+
+use crate::filter::{self, Filter};
+use crate::Error;
+
+/// One operator on one path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    Set(Value),
+    Unset,
+    Inc(Number),
+    Mul(Number),
+    Min(Value),
+    Max(Value),
+    Rename(Vec<String>),
+    CurrentDate,
+    Push {
+        each: Vec<Value>,
+        position: Option<i64>,
+        slice: Option<i64>,
+    },
+    Pull(Pull),
+    PullAll(Vec<Value>),
+    AddToSet(Vec<Value>),
+    Pop(bool),
+}
+
+/// What `$pull` removes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pull {
+    /// Elements equal to this value.
+    Equal(Value),
+    /// Elements meeting a condition (`{"$gte": 6}`), held as a filter on `{"v": element}`.
+    Condition(Filter),
+    /// Object elements matching a filter (`{"score": 8, "item": "B"}`).
+    Document(Filter),
+}
+
+/// A parsed update: (operator name, path, operation), in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update(pub Vec<(&'static str, Vec<String>, Op)>);
+
+const OPERATORS: &str =
+    "$set $unset $inc $mul $min $max $rename $currentDate $push $pull $pullAll $addToSet $pop";
+
+fn bad(operator: &str, path: &str, expected: &'static str) -> Error {
+    Error::BadOperand {
+        operator: operator.to_string(),
+        path: path.to_string(),
+        expected,
+    }
+}
+
+fn split(path: &str) -> Result<Vec<String>, Error> {
+    if path.split('.').any(str::is_empty) {
+        return Err(Error::BadPath {
+            path: path.to_string(),
+        });
+    }
+    Ok(path.split('.').map(str::to_string).collect())
+}
+
+fn number(value: &Value, operator: &str, path: &str) -> Result<Number, Error> {
+    match value {
+        Value::Number(n) => Ok(n.clone()),
+        _ => Err(bad(operator, path, "a number")),
+    }
+}
+
+/// Parses an update document: every key an operator, each with an object of paths.
+pub fn parse(update: &Value) -> Result<Update, Error> {
+    let Value::Object(map) = update else {
+        return Err(Error::NotAnObject {
+            argument: "update",
+            found: crate::JsonKind::of(update),
+        });
+    };
+    if map.is_empty() {
+        return Err(Error::BadOperand {
+            operator: "update".into(),
+            path: String::new(),
+            expected: "at least one operator",
+        });
+    }
+    let mut ops: Vec<(&'static str, Vec<String>, Op)> = Vec::new();
+    for (operator, fields) in map {
+        let name: &'static str = match operator.as_str() {
+            "$set" => "$set",
+            "$unset" => "$unset",
+            "$inc" => "$inc",
+            "$mul" => "$mul",
+            "$min" => "$min",
+            "$max" => "$max",
+            "$rename" => "$rename",
+            "$currentDate" => "$currentDate",
+            "$push" => "$push",
+            "$pull" => "$pull",
+            "$pullAll" => "$pullAll",
+            "$addToSet" => "$addToSet",
+            "$pop" => "$pop",
+            other if other.starts_with('$') => {
+                return Err(Error::UnknownOperator {
+                    operator: other.to_string(),
+                    path: String::new(),
+                })
+            }
+            plain => {
+                return Err(Error::MixedUpdate {
+                    key: plain.to_string(),
+                    allowed: OPERATORS,
+                })
+            }
+        };
+        let Value::Object(fields) = fields else {
+            return Err(bad(name, "", "an object of paths"));
+        };
+        for (path, arg) in fields {
+            let keys = split(path)?;
+            let op = match name {
+                "$set" => Op::Set(arg.clone()),
+                "$unset" => Op::Unset,
+                "$inc" => Op::Inc(number(arg, name, path)?),
+                "$mul" => Op::Mul(number(arg, name, path)?),
+                "$min" => Op::Min(arg.clone()),
+                "$max" => Op::Max(arg.clone()),
+                "$rename" => match arg {
+                    Value::String(to) => {
+                        let to = split(to)?;
+                        if to == keys {
+                            return Err(bad(name, path, "a different path to rename to"));
+                        }
+                        Op::Rename(to)
+                    }
+                    _ => return Err(bad(name, path, "the new path, a string")),
+                },
+                "$currentDate" => match arg {
+                    Value::Bool(true) => Op::CurrentDate,
+                    Value::Object(o) if o.get("$type").and_then(Value::as_str) == Some("date") => {
+                        Op::CurrentDate
+                    }
+                    _ => return Err(bad(name, path, "true (an ISO 8601 timestamp is stored)")),
+                },
+                "$push" => push(arg, path)?,
+                "$addToSet" => match arg {
+                    Value::Object(o) if o.contains_key("$each") => {
+                        match (o.len(), o.get("$each")) {
+                            (1, Some(Value::Array(each))) => Op::AddToSet(each.clone()),
+                            _ => {
+                                return Err(bad(name, path, "{\"$each\": [...]} and nothing else"))
+                            }
+                        }
+                    }
+                    value => Op::AddToSet(vec![value.clone()]),
+                },
+                "$pull" => Op::Pull(match arg {
+                    Value::Object(o) if !o.is_empty() && o.keys().all(|k| k.starts_with('$')) => {
+                        Pull::Condition(filter::parse(&serde_json::json!({ "v": arg }))?)
+                    }
+                    Value::Object(o) if !o.is_empty() => Pull::Document(filter::parse(arg)?),
+                    value => Pull::Equal(value.clone()),
+                }),
+                "$pullAll" => match arg {
+                    Value::Array(values) => Op::PullAll(values.clone()),
+                    _ => return Err(bad(name, path, "an array")),
+                },
+                "$pop" => match arg.as_i64() {
+                    Some(1) => Op::Pop(true),
+                    Some(-1) => Op::Pop(false),
+                    _ => return Err(bad(name, path, "1 (last) or -1 (first)")),
+                },
+                _ => unreachable!("every operator is matched above"),
+            };
+            for (other_name, other_keys, other_op) in &ops {
+                let targets = |k: &[String], o: &Op| -> Vec<Vec<String>> {
+                    match o {
+                        Op::Rename(to) => vec![k.to_vec(), to.clone()],
+                        _ => vec![k.to_vec()],
+                    }
+                };
+                for a in targets(&keys, &op) {
+                    for b in targets(other_keys, other_op) {
+                        if a.starts_with(&b) || b.starts_with(&a) {
+                            return Err(Error::ConflictingUpdate {
+                                first: format!("{other_name} {}", b.join(".")),
+                                second: format!("{name} {}", a.join(".")),
+                            });
+                        }
+                    }
+                }
+            }
+            ops.push((name, keys, op));
+        }
+    }
+    Ok(Update(ops))
+}
+
+fn push(arg: &Value, path: &str) -> Result<Op, Error> {
+    let Value::Object(o) = arg else {
+        return Ok(Op::Push {
+            each: vec![arg.clone()],
+            position: None,
+            slice: None,
+        });
+    };
+    if !o.contains_key("$each") {
+        return Ok(Op::Push {
+            each: vec![arg.clone()],
+            position: None,
+            slice: None,
+        });
+    }
+    let mut each = Vec::new();
+    let (mut position, mut slice) = (None, None);
+    for (k, v) in o {
+        match (k.as_str(), v) {
+            ("$each", Value::Array(items)) => each = items.clone(),
+            ("$each", _) => return Err(bad("$push", path, "$each with an array")),
+            ("$position", v) => {
+                position = Some(
+                    v.as_i64()
+                        .ok_or_else(|| bad("$push", path, "$position with an integer"))?,
+                )
+            }
+            ("$slice", v) => {
+                slice = Some(
+                    v.as_i64()
+                        .ok_or_else(|| bad("$push", path, "$slice with an integer"))?,
+                )
+            }
+            (other, _) => {
+                return Err(Error::UnknownOperator {
+                    operator: other.to_string(),
+                    path: path.to_string(),
+                })
+            }
+        }
+    }
+    Ok(Op::Push {
+        each,
+        position,
+        slice,
+    })
+}
+
+/// Applies `update` to `doc`; `now` is what `$currentDate` stores.
+pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
+    let mut doc = doc.clone();
+    for (name, keys, op) in &update.0 {
+        let path = keys.join(".");
+        let missing = exists(&doc, keys).is_none();
+        match op {
+            // Removing from or renaming what is not there changes nothing.
+            Op::Unset | Op::Pull(_) | Op::PullAll(_) | Op::Pop(_) | Op::Rename(_) if missing => {}
+            Op::Set(value) => *slot(&mut doc, keys, name, &path)? = value.clone(),
+            Op::Unset => {
+                remove(&mut doc, keys);
+            }
+            Op::Inc(by) => {
+                let target = slot(&mut doc, keys, name, &path)?;
+                let current = match target {
+                    Value::Null if missing => Number::from(0),
+                    Value::Number(n) => n.clone(),
+                    _ => {
+                        return Err(bad(
+                            name,
+                            &path,
+                            "a number in the document (it holds another type)",
+                        ))
+                    }
+                };
+                *target = Value::Number(arithmetic(&current, by, |a, b| a + b, i64::checked_add));
+            }
+            Op::Mul(by) => {
+                let target = slot(&mut doc, keys, name, &path)?;
+                *target = Value::Number(match target {
+                    // MongoDB: $mul on a missing field sets it to 0.
+                    Value::Null if missing => Number::from(0),
+                    Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul),
+                    _ => {
+                        return Err(bad(
+                            name,
+                            &path,
+                            "a number in the document (it holds another type)",
+                        ))
+                    }
+                });
+            }
+            Op::Min(value) | Op::Max(value) => {
+                let target = slot(&mut doc, keys, name, &path)?;
+                let order = crate::find::compare_values(value, target);
+                let replace = missing
+                    || (matches!(op, Op::Min(_)) && order.is_lt())
+                    || (matches!(op, Op::Max(_)) && order.is_gt());
+                if replace {
+                    *target = value.clone();
+                }
+            }
+            Op::Rename(to) => {
+                if let Some(value) = remove(&mut doc, keys) {
+                    *slot(&mut doc, to, name, &path)? = value;
+                }
+            }
+            Op::CurrentDate => *slot(&mut doc, keys, name, &path)? = Value::from(now),
+            Op::Push {
+                each,
+                position,
+                slice,
+            } => {
+                let items = array(&mut doc, keys, name, &path)?;
+                let at = match position {
+                    None => items.len(),
+                    Some(p) if *p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
+                    Some(p) => (*p as usize).min(items.len()),
+                };
+                items.splice(at..at, each.iter().cloned());
+                if let Some(n) = slice {
+                    let keep = n.unsigned_abs() as usize;
+                    if *n >= 0 {
+                        items.truncate(keep);
+                    } else if items.len() > keep {
+                        items.drain(..items.len() - keep);
+                    }
+                }
+            }
+            Op::AddToSet(values) => {
+                let items = array(&mut doc, keys, name, &path)?;
+                for value in values {
+                    if !items.iter().any(|i| filter::eval::json_equal(i, value)) {
+                        items.push(value.clone());
+                    }
+                }
+            }
+            Op::Pull(pull) => {
+                let items = array(&mut doc, keys, name, &path)?;
+                items.retain(|item| {
+                    let hit = match pull {
+                        Pull::Equal(value) => filter::eval::json_equal(item, value),
+                        Pull::Condition(f) => {
+                            filter::eval::matches(f, &serde_json::json!({ "v": item }))
+                                .unwrap_or(false)
+                        }
+                        Pull::Document(f) => {
+                            item.is_object() && filter::eval::matches(f, item).unwrap_or(false)
+                        }
+                    };
+                    !hit
+                });
+            }
+            Op::PullAll(values) => {
+                let items = array(&mut doc, keys, name, &path)?;
+                items.retain(|item| !values.iter().any(|v| filter::eval::json_equal(item, v)));
+            }
+            Op::Pop(last) => {
+                let items = array(&mut doc, keys, name, &path)?;
+                if *last {
+                    items.pop();
+                } else if !items.is_empty() {
+                    items.remove(0);
+                }
+            }
+        }
+    }
+    Ok(doc)
+}
+
+fn arithmetic(
+    a: &Number,
+    b: &Number,
+    float: impl Fn(f64, f64) -> f64,
+    int: impl Fn(i64, i64) -> Option<i64>,
+) -> Number {
+    if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+        if let Some(r) = int(x, y) {
+            return Number::from(r);
+        }
+    }
+    let x: f64 = a.to_string().parse().unwrap_or(0.0);
+    let y: f64 = b.to_string().parse().unwrap_or(0.0);
+    Number::from_f64(float(x, y)).unwrap_or_else(|| Number::from(0))
+}
+
+/// The value at `keys`, if any (objects and array indexes).
+fn exists<'a>(doc: &'a Value, keys: &[String]) -> Option<&'a Value> {
+    keys.iter().try_fold(doc, |value, key| match value {
+        Value::Object(map) => map.get(key),
+        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+        _ => None,
+    })
+}
+
+/// The slot at `keys`, created (with intermediate objects) if missing; `Value::Null` when new.
+fn slot<'a>(
+    doc: &'a mut Value,
+    keys: &[String],
+    operator: &str,
+    path: &str,
+) -> Result<&'a mut Value, Error> {
+    let mut current = doc;
+    for key in keys {
+        current = match current {
+            Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
+            Value::Array(items) => match key.parse::<usize>() {
+                Ok(i) => {
+                    if items.len() <= i {
+                        items.resize(i + 1, Value::Null);
+                    }
+                    &mut items[i]
+                }
+                Err(_) => {
+                    return Err(bad(
+                        operator,
+                        path,
+                        "a path through objects (an array is in the way)",
+                    ))
+                }
+            },
+            Value::Null => {
+                *current = Value::Object(Map::new());
+                match current {
+                    Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
+                    _ => unreachable!("just made an object"),
+                }
+            }
+            _ => {
+                return Err(bad(
+                    operator,
+                    path,
+                    "a path through objects (a scalar is in the way)",
+                ))
+            }
+        };
+    }
+    Ok(current)
+}
+
+/// The array at `keys`, created empty if missing.
+fn array<'a>(
+    doc: &'a mut Value,
+    keys: &[String],
+    operator: &str,
+    path: &str,
+) -> Result<&'a mut Vec<Value>, Error> {
+    let target = slot(doc, keys, operator, path)?;
+    if target.is_null() {
+        *target = Value::Array(Vec::new());
+    }
+    match target {
+        Value::Array(items) => Ok(items),
+        _ => Err(bad(
+            operator,
+            path,
+            "an array in the document (it holds another type)",
+        )),
+    }
+}
+
+fn remove(doc: &mut Value, keys: &[String]) -> Option<Value> {
+    let (last, parents) = keys.split_last()?;
+    let mut current = doc;
+    for key in parents {
+        current = match current {
+            Value::Object(map) => map.get_mut(key)?,
+            Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    match current {
+        Value::Object(map) => map.remove(last),
+        Value::Array(items) => {
+            // MongoDB's $unset on an array element sets it to null (the array keeps its length).
+            let slot = items.get_mut(last.parse::<usize>().ok()?)?;
+            Some(std::mem::replace(slot, Value::Null))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(doc: Value, update: Value) -> Value {
+        apply(&doc, &parse(&update).unwrap(), "2026-01-01T00:00:00Z").unwrap()
+    }
+
+    fn refused(update: Value) -> String {
+        let e = parse(&update).unwrap_err();
+        format!("{}: {e}", e.sqlstate().code())
+    }
+
+    #[test]
+    fn set_unset_inc_mul_min_max_rename_current_date() {
+        let doc = json!({"a": 1, "b": {"c": 2}, "n": 5, "s": "x"});
+        assert_eq!(
+            run(doc.clone(), json!({"$set": {"b.d.e": 3, "a": [1]}})),
+            json!({"a": [1], "b": {"c": 2, "d": {"e": 3}}, "n": 5, "s": "x"})
+        );
+        assert_eq!(
+            run(doc.clone(), json!({"$unset": {"b.c": "", "zz": ""}})),
+            json!({"a": 1, "b": {}, "n": 5, "s": "x"})
+        );
+        assert_eq!(
+            run(doc.clone(), json!({"$inc": {"n": 2, "new": -1}})),
+            json!({"a": 1, "b": {"c": 2}, "n": 7, "new": -1, "s": "x"})
+        );
+        assert_eq!(
+            run(json!({"p": 10}), json!({"$inc": {"p": 0.5}})),
+            json!({"p": 10.5})
+        );
+        assert_eq!(
+            run(json!({"p": 10}), json!({"$mul": {"p": 1.5, "q": 2}})),
+            json!({"p": 15.0, "q": 0})
+        );
+        assert_eq!(
+            run(
+                json!({"lo": 5, "hi": 5}),
+                json!({"$min": {"lo": 3}, "$max": {"hi": 3}})
+            ),
+            json!({"lo": 3, "hi": 5})
+        );
+        assert_eq!(
+            run(json!({"lo": 5}), json!({"$max": {"lo": 9, "new": 1}})),
+            json!({"lo": 9, "new": 1})
+        );
+        assert_eq!(
+            run(
+                doc.clone(),
+                json!({"$rename": {"s": "t.u", "missing": "m"}})
+            ),
+            json!({"a": 1, "b": {"c": 2}, "n": 5, "t": {"u": "x"}})
+        );
+        assert_eq!(
+            run(json!({}), json!({"$currentDate": {"at": true}})),
+            json!({"at": "2026-01-01T00:00:00Z"})
+        );
+    }
+
+    #[test]
+    fn array_operators_follow_mongodb_examples() {
+        // $push with $each, $position, $slice (MongoDB manual examples).
+        assert_eq!(
+            run(
+                json!({"scores": [44, 78, 38, 80]}),
+                json!({"$push": {"scores": 89}})
+            ),
+            json!({"scores": [44, 78, 38, 80, 89]})
+        );
+        assert_eq!(
+            run(
+                json!({"scores": [100]}),
+                json!({"$push": {"scores": {"$each": [50, 60, 70], "$position": 0}}})
+            ),
+            json!({"scores": [50, 60, 70, 100]})
+        );
+        assert_eq!(
+            run(
+                json!({"scores": [40, 50, 60]}),
+                json!({"$push": {"scores": {"$each": [80, 78, 86], "$slice": -5}}})
+            ),
+            json!({"scores": [50, 60, 80, 78, 86]})
+        );
+        assert_eq!(
+            run(
+                json!({"s": [1, 2]}),
+                json!({"$push": {"s": {"$each": [3], "$position": -1}}})
+            ),
+            json!({"s": [1, 3, 2]})
+        );
+        assert_eq!(
+            run(json!({}), json!({"$push": {"new": {"$each": [1, 2]}}})),
+            json!({"new": [1, 2]})
+        );
+        // $addToSet
+        assert_eq!(
+            run(
+                json!({"tags": ["a", "b"]}),
+                json!({"$addToSet": {"tags": {"$each": ["b", "c", "c"]}}})
+            ),
+            json!({"tags": ["a", "b", "c"]})
+        );
+        assert_eq!(
+            run(json!({"n": [1]}), json!({"$addToSet": {"n": 1.0}})),
+            json!({"n": [1]})
+        );
+        // $pull by value, by condition, by document; $pullAll; $pop
+        assert_eq!(
+            run(json!({"v": [1, 2, 3, 2]}), json!({"$pull": {"v": 2}})),
+            json!({"v": [1, 3]})
+        );
+        assert_eq!(
+            run(
+                json!({"votes": [3, 5, 6, 7, 7, 8]}),
+                json!({"$pull": {"votes": {"$gte": 6}}})
+            ),
+            json!({"votes": [3, 5]})
+        );
+        assert_eq!(
+            run(
+                json!({"results": [{"item": "A", "score": 5}, {"item": "B", "score": 8}]}),
+                json!({"$pull": {"results": {"score": 8, "item": "B"}}})
+            ),
+            json!({"results": [{"item": "A", "score": 5}]})
+        );
+        assert_eq!(
+            run(
+                json!({"s": [0, 2, 5, 5, 1, 0]}),
+                json!({"$pullAll": {"s": [0, 5]}})
+            ),
+            json!({"s": [2, 1]})
+        );
+        assert_eq!(
+            run(json!({"s": [1, 2, 3]}), json!({"$pop": {"s": -1}})),
+            json!({"s": [2, 3]})
+        );
+        assert_eq!(
+            run(json!({"s": [1, 2, 3]}), json!({"$pop": {"s": 1}})),
+            json!({"s": [1, 2]})
+        );
+        assert_eq!(
+            run(json!({}), json!({"$pop": {"s": 1}, "$pull": {"t": 1}})),
+            json!({})
+        );
+    }
+
+    #[test]
+    fn array_indexes_in_paths() {
+        assert_eq!(
+            run(json!({"a": [1, 2]}), json!({"$set": {"a.1": 9, "a.3": 4}})),
+            json!({"a": [1, 9, null, 4]})
+        );
+        assert_eq!(
+            run(json!({"a": [{"b": 1}]}), json!({"$inc": {"a.0.b": 1}})),
+            json!({"a": [{"b": 2}]})
+        );
+    }
+
+    #[test]
+    fn bad_updates_name_operator_and_path() {
+        assert_eq!(
+            refused(json!({"$foo": {"a": 1}})),
+            r#"22023: unknown operator "$foo" at the top level"#
+        );
+        assert_eq!(
+            refused(json!({"$set": {"a": 1}, "b": 2})),
+            r#"22023: update must hold only operators, got the plain key "b" (operators: $set $unset $inc $mul $min $max $rename $currentDate $push $pull $pullAll $addToSet $pop)"#
+        );
+        assert_eq!(
+            refused(json!({"$set": {"a.b": 1}, "$inc": {"a": 1}})),
+            "22023: update operators conflict: $set a.b and $inc a touch the same path"
+        );
+        assert_eq!(
+            refused(json!({"$set": {"a": 1}, "$rename": {"b": "a"}})),
+            "22023: update operators conflict: $set a and $rename a touch the same path"
+        );
+        assert_eq!(
+            refused(json!({"$inc": {"a": "1"}})),
+            r#"22023: $inc at path "a" expects a number"#
+        );
+        assert_eq!(
+            refused(json!({"$pop": {"a": 2}})),
+            r#"22023: $pop at path "a" expects 1 (last) or -1 (first)"#
+        );
+        assert_eq!(
+            refused(json!({})),
+            "22023: update at the top level expects at least one operator"
+        );
+        assert_eq!(
+            refused(json!({"$set": {"a..b": 1}})),
+            r#"22023: invalid path "a..b": the keys of a dotted path must not be empty"#
+        );
+        let doc = json!({"s": "x", "n": 1});
+        let err = |u: Value| {
+            apply(&doc, &parse(&u).unwrap(), "now")
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(json!({"$inc": {"s": 1}})),
+            r#"$inc at path "s" expects a number in the document (it holds another type)"#
+        );
+        assert_eq!(
+            err(json!({"$push": {"n": 1}})),
+            r#"$push at path "n" expects an array in the document (it holds another type)"#
+        );
+        assert_eq!(
+            err(json!({"$set": {"s.t": 1}})),
+            r#"$set at path "s.t" expects a path through objects (a scalar is in the way)"#
+        );
+    }
+}
