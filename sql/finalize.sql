@@ -53,21 +53,61 @@ SELECT pg_catalog.pg_extension_config_dump('docstore.indexes', '');
 -- Functions implemented in Rust as version-1 C functions (src/api.rs)
 ------------------------------------------------------------------------------------------------
 
-CREATE FUNCTION docstore_create(collection text, data jsonb)
+CREATE FUNCTION docstore_create(collection text, data jsonb, id uuid DEFAULT NULL)
     RETURNS SETOF docstore.document
     LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
     AS 'MODULE_PATHNAME', 'docstore_create';
-COMMENT ON FUNCTION docstore_create(text, jsonb) IS
-'Creates a document in collection and returns it (one row, version 1, a new UUIDv7 id).
-Errors: 22004 collection or data is NULL; 22023 collection is not 1 to 255 characters, or data is not a JSON object.';
+COMMENT ON FUNCTION docstore_create(text, jsonb, uuid) IS
+'Creates a document in collection and returns it (one row, version 1, a new UUIDv7 id unless id is given).
+Errors: 22004 collection or data is NULL; 22023 collection is not 1 to 255 characters, or data is not a JSON object; 23505 a document with that id exists (ids are unique across collections).';
 
-CREATE FUNCTION docstore_update(collection text, id uuid, patch jsonb)
+CREATE FUNCTION docstore_update(collection text, id uuid, patch jsonb, expected_version integer DEFAULT NULL)
     RETURNS SETOF docstore.document
     LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
     AS 'MODULE_PATHNAME', 'docstore_update';
-COMMENT ON FUNCTION docstore_update(text, uuid, jsonb) IS
-'Shallow-merges patch into the document (top-level keys of patch replace the document''s, jsonb ||), increments version and returns the document; no row if collection has no document id.
-Errors: 22004 collection, id or patch is NULL; 22023 collection is not 1 to 255 characters, or patch is not a JSON object.';
+COMMENT ON FUNCTION docstore_update(text, uuid, jsonb, integer) IS
+'Shallow-merges patch into the document (top-level keys of patch replace the document''s, jsonb ||), increments version and returns the document; no row if collection has no document id. With expected_version, the document must be at that version.
+Errors: 22004 collection, id or patch is NULL; 22023 collection is not 1 to 255 characters, or patch is not a JSON object; 40001 expected_version differs from the stored version.';
+
+CREATE FUNCTION docstore_replace(collection text, id uuid, data jsonb, expected_version integer DEFAULT NULL)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_replace';
+COMMENT ON FUNCTION docstore_replace(text, uuid, jsonb, integer) IS
+'Replaces the document''s data whole, version + 1; no row if absent. With expected_version, the document must be at that version.
+Errors: 22004 collection, id or data is NULL; 22023 collection is not 1 to 255 characters, or data is not a JSON object; 40001 expected_version differs from the stored version.';
+
+CREATE FUNCTION docstore_upsert(collection text, id uuid, data jsonb)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_upsert';
+COMMENT ON FUNCTION docstore_upsert(text, uuid, jsonb) IS
+'Creates the document with that id (version 1) or replaces its data (version + 1); one row.
+Errors: 22004 collection, id or data is NULL; 22023 collection is not 1 to 255 characters, or data is not a JSON object; 23505 the id belongs to a document of another collection.';
+
+CREATE FUNCTION docstore_create_many(collection text, docs jsonb)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1000
+    AS 'MODULE_PATHNAME', 'docstore_create_many';
+COMMENT ON FUNCTION docstore_create_many(text, jsonb) IS
+'Creates one document per element of docs (a JSON array of objects), in one set-based INSERT, and returns them in order.
+Errors: 22004 collection or docs is NULL; 22023 collection is not 1 to 255 characters, docs is not an array, or an element is not an object (the message names its index; nothing is created).';
+
+CREATE FUNCTION docstore_update_many(collection text, filter jsonb, "update" jsonb)
+    RETURNS bigint
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'docstore_update_many';
+COMMENT ON FUNCTION docstore_update_many(text, jsonb, jsonb) IS
+'Applies update operators (as docstore_patch) to every document of collection that matches filter (as docstore_query), in one set-based UPDATE; returns how many. A NULL filter means {}.
+Errors: as docstore_patch and docstore_query; one failing document fails the whole call.';
+
+CREATE FUNCTION docstore_delete_many(collection text, filter jsonb)
+    RETURNS bigint
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'docstore_delete_many';
+COMMENT ON FUNCTION docstore_delete_many(text, jsonb) IS
+'Deletes every document of collection that matches filter, in one set-based DELETE; returns how many. A NULL filter means {}.
+Errors: as docstore_query.';
 
 CREATE FUNCTION docstore_patch(collection text, id uuid, "update" jsonb, expected_version integer DEFAULT NULL)
     RETURNS SETOF docstore.document
@@ -113,9 +153,9 @@ Errors: 22004 collection or path is NULL; 22023 collection is not 1 to 255 chara
 -- Functions implemented with #[pg_extern] (src/api.rs); their DDL is generated
 ------------------------------------------------------------------------------------------------
 
-COMMENT ON FUNCTION docstore_delete(text, uuid) IS
-'Deletes the document id of collection; true if there was one.
-Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters.';
+COMMENT ON FUNCTION docstore_delete(text, uuid, integer) IS
+'Deletes the document id of collection; true if there was one. With expected_version, the document must be at that version.
+Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters; 40001 expected_version differs from the stored version.';
 
 COMMENT ON FUNCTION docstore_delete_collection(text) IS
 'Deletes every document of collection; true if there was any.

@@ -57,11 +57,81 @@ pub unsafe extern "C-unwind" fn docstore_create(fcinfo: pg_sys::FunctionCallInfo
     const NAME: &str = "docstore_create";
     let collection = collection_arg(fcinfo, 0, NAME);
     let data = jsonb::object("data", arg(fcinfo, 1)).or_raise(NAME);
-    store::rows(
-        fcinfo,
-        Source::Fixed(Statement::Create),
-        &[collection, data],
+    match arg(fcinfo, 2) {
+        None => store::rows(
+            fcinfo,
+            Source::Fixed(Statement::Create),
+            &[collection, data],
+        ),
+        Some(id) => {
+            if store::text(Source::Fixed(Statement::CollectionOf), &[id]).is_some() {
+                raise_duplicate_id(fcinfo, 2, NAME);
+            }
+            store::rows(
+                fcinfo,
+                Source::Fixed(Statement::CreateWithId),
+                &[collection, data, id],
+            )
+        }
+    }
+}
+
+/// 23505 for an id that is taken (in any collection: ids are unique across the store).
+unsafe fn raise_duplicate_id(
+    fcinfo: pg_sys::FunctionCallInfo,
+    n: usize,
+    function: &'static str,
+) -> ! {
+    let id = pg_getarg::<pgrx::Uuid>(fcinfo, n)
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    pgrx::pg_sys::panic::ErrorReport::new(
+        pgrx::PgSqlErrorCode::ERRCODE_UNIQUE_VIOLATION,
+        format!("a document with id {id} already exists"),
+        function,
     )
+    .set_hint("ids are unique across all collections; omit the id to get a new one")
+    .report(pgrx::PgLogLevel::ERROR);
+    unreachable!("an ERROR report does not return")
+}
+
+/// Runs `plain`, or `versioned` (the same with `AND version = $n`) when `expected` is given;
+/// a versioned write that finds the document at another version is a 40001 conflict, a missing
+/// document is no row.
+unsafe fn versioned_rows(
+    fcinfo: pg_sys::FunctionCallInfo,
+    plain: Statement,
+    versioned: Statement,
+    params: &[pg_sys::Datum],
+    expected: Option<i32>,
+    function: &'static str,
+) -> pg_sys::Datum {
+    let Some(expected) = expected else {
+        return store::rows(fcinfo, Source::Fixed(plain), params);
+    };
+    let with_version = [params, &[pg_sys::Datum::from(expected)]].concat();
+    if store::rows_counted(fcinfo, Source::Fixed(versioned), &with_version) == 0 {
+        conflict_if_present(params[0], params[1], expected, function);
+    }
+    pg_sys::Datum::from(0)
+}
+
+/// After a versioned write touched nothing: 40001 if the document exists (at another version).
+unsafe fn conflict_if_present(
+    collection: pg_sys::Datum,
+    id: pg_sys::Datum,
+    expected: i32,
+    function: &'static str,
+) {
+    if let Some(found) = store::integer(Source::Fixed(Statement::Version), &[collection, id]) {
+        crate::error::raise(
+            docstore_core::Error::VersionConflict {
+                expected: expected.into(),
+                found,
+            },
+            function,
+        );
+    }
 }
 
 function_info_v1!(pg_finfo_docstore_update);
@@ -73,10 +143,96 @@ pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo
     let collection = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let patch = jsonb::object("patch", arg(fcinfo, 2)).or_raise(NAME);
+    let expected = pg_getarg::<i32>(fcinfo, 3);
+    versioned_rows(
+        fcinfo,
+        Statement::Update,
+        Statement::UpdateVersion,
+        &[collection, id, patch],
+        expected,
+        NAME,
+    )
+}
+
+function_info_v1!(pg_finfo_docstore_replace);
+/// `docstore_replace(collection text, id uuid, data jsonb, expected_version int DEFAULT NULL)
+/// RETURNS SETOF docstore.document`
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_replace(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    const NAME: &str = "docstore_replace";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
+    let data = jsonb::object("data", arg(fcinfo, 2)).or_raise(NAME);
+    let expected = pg_getarg::<i32>(fcinfo, 3);
+    versioned_rows(
+        fcinfo,
+        Statement::Replace,
+        Statement::ReplaceVersion,
+        &[collection, id, data],
+        expected,
+        NAME,
+    )
+}
+
+function_info_v1!(pg_finfo_docstore_upsert);
+/// `docstore_upsert(collection text, id uuid, data jsonb) RETURNS SETOF docstore.document`:
+/// creates the document with that id, or replaces it (version + 1).
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_upsert(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
+    const NAME: &str = "docstore_upsert";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
+    let data = jsonb::object("data", arg(fcinfo, 2)).or_raise(NAME);
+    if store::rows_counted(
+        fcinfo,
+        Source::Fixed(Statement::Upsert),
+        &[collection, id, data],
+    ) == 0
+    {
+        // The id belongs to a document of another collection.
+        raise_duplicate_id(fcinfo, 1, NAME);
+    }
+    pg_sys::Datum::from(0)
+}
+
+function_info_v1!(pg_finfo_docstore_create_many);
+/// `docstore_create_many(collection text, docs jsonb) RETURNS SETOF docstore.document`: one
+/// set-based INSERT of every element of the array, in order.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_create_many(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    const NAME: &str = "docstore_create_many";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let docs = args::required("docs", arg(fcinfo, 1)).or_raise(NAME);
+    let kind = jsonb::kind(docs);
+    if kind != docstore_core::JsonKind::Array {
+        crate::error::raise(
+            docstore_core::Error::NotAnArray {
+                argument: "docs",
+                found: kind,
+            },
+            NAME,
+        );
+    }
+    if let Some(index) = store::integer(Source::Fixed(Statement::FirstNonObject), &[docs]) {
+        crate::error::raise(
+            docstore_core::Error::BadElement {
+                argument: "docs",
+                index,
+            },
+            NAME,
+        );
+    }
     store::rows(
         fcinfo,
-        Source::Fixed(Statement::Update),
-        &[collection, id, patch],
+        Source::Fixed(Statement::CreateMany),
+        &[collection, docs],
     )
 }
 
@@ -318,6 +474,62 @@ pub unsafe extern "C-unwind" fn docstore_distinct(
     store::rows(fcinfo, Source::Dynamic(&source), &statement.datums)
 }
 
+function_info_v1!(pg_finfo_docstore_update_many);
+/// `docstore_update_many(collection text, filter jsonb, "update" jsonb) RETURNS bigint`: update
+/// operators applied to every matching document, in one set-based UPDATE.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_update_many(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    const NAME: &str = "docstore_update_many";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let filter = filter_arg(fcinfo, 1, NAME);
+    let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
+    docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let mut statement = query::Statement::for_collection(collection, name);
+    statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
+    let condition = with_filter(&mut statement, filter, name, NAME)
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
+    let sql = format!(
+        "UPDATE docstore.documents SET data = docstore.apply_update(data, $2, \
+         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) \
+         WHERE collection = $1{condition}"
+    );
+    let source = Dynamic {
+        sql: &sql,
+        types: &statement.types,
+        read_only: false,
+    };
+    pg_sys::Datum::from(store::processed(Source::Dynamic(&source), &statement.datums) as i64)
+}
+
+function_info_v1!(pg_finfo_docstore_delete_many);
+/// `docstore_delete_many(collection text, filter jsonb) RETURNS bigint`: one set-based DELETE.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_delete_many(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    const NAME: &str = "docstore_delete_many";
+    let collection = collection_arg(fcinfo, 0, NAME);
+    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let filter = filter_arg(fcinfo, 1, NAME);
+    let mut statement = query::Statement::for_collection(collection, name);
+    let condition = with_filter(&mut statement, filter, name, NAME)
+        .map(|c| format!(" AND {c}"))
+        .unwrap_or_default();
+    let sql = format!("DELETE FROM docstore.documents WHERE collection = $1{condition}");
+    let source = Dynamic {
+        sql: &sql,
+        types: &statement.types,
+        read_only: false,
+    };
+    pg_sys::Datum::from(store::processed(Source::Dynamic(&source), &statement.datums) as i64)
+}
+
 function_info_v1!(pg_finfo_docstore_count);
 /// `docstore_count(collection text, filter jsonb DEFAULT '{}') RETURNS bigint`
 #[pg_guard]
@@ -347,11 +559,26 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
 
 /// `docstore_delete(collection text, id uuid) RETURNS boolean`: true if a document was deleted.
 #[pg_extern(volatile, parallel_unsafe)]
-fn docstore_delete(collection: Option<&str>, id: Option<pgrx::Uuid>) -> bool {
+fn docstore_delete(
+    collection: Option<&str>,
+    id: Option<pgrx::Uuid>,
+    expected_version: default!(Option<i32>, "NULL"),
+) -> bool {
     const NAME: &str = "docstore_delete";
     let collection = args::collection(collection).or_raise(NAME);
     let id = args::required("id", id).or_raise(NAME);
     let params = [datum(collection), datum(id)];
+    if let Some(expected) = expected_version {
+        // SAFETY: a text, a uuid and an integer, as the statement declares.
+        unsafe {
+            let with_version = [params[0], params[1], pg_sys::Datum::from(expected)];
+            if store::count(Statement::DeleteVersion, &with_version) > 0 {
+                return true;
+            }
+            conflict_if_present(params[0], params[1], expected, NAME);
+            return false;
+        }
+    }
     // SAFETY: the datums are a text and a uuid, as the statement declares.
     unsafe { store::count(Statement::Delete, &params) > 0 }
 }

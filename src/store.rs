@@ -25,6 +25,24 @@ pub enum Statement {
     Update,
     /// $1 collection, $2 limit
     QueryAll,
+    /// $1 collection, $2 id, $3 patch, $4 expected version
+    UpdateVersion,
+    /// $1 collection, $2 id, $3 data
+    Replace,
+    /// $1 collection, $2 id, $3 data, $4 expected version
+    ReplaceVersion,
+    /// $1 collection, $2 id, $3 expected version
+    DeleteVersion,
+    /// $1 collection, $2 data, $3 id
+    CreateWithId,
+    /// $1 collection, $2 id, $3 data
+    Upsert,
+    /// $1 id: the collection that holds it
+    CollectionOf,
+    /// $1 collection, $2 docs (a JSON array of objects)
+    CreateMany,
+    /// $1 docs: the first element that is not an object (0-based) and its kind
+    FirstNonObject,
     /// $1 collection, $2 id, $3 update
     Patch,
     /// $1 collection, $2 id, $3 update, $4 expected version
@@ -39,7 +57,7 @@ pub enum Statement {
     DeleteCollection,
 }
 
-const STATEMENTS: usize = 9;
+const STATEMENTS: usize = 18;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -67,6 +85,32 @@ impl Statement {
                 c"SELECT id, collection, data, created_at, updated_at, version
                 FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
             }
+            Statement::UpdateVersion => c"UPDATE docstore.documents SET data = data || $3
+                WHERE collection = $1 AND id = $2 AND version = $4
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::Replace => c"UPDATE docstore.documents SET data = $3
+                WHERE collection = $1 AND id = $2
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::ReplaceVersion => c"UPDATE docstore.documents SET data = $3
+                WHERE collection = $1 AND id = $2 AND version = $4
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::DeleteVersion => {
+                c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2 AND version = $3"
+            }
+            Statement::CreateWithId => c"INSERT INTO docstore.documents (id, collection, data)
+                VALUES ($3, $1, $2)
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::Upsert => c"INSERT INTO docstore.documents AS d (id, collection, data)
+                VALUES ($2, $1, $3)
+                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data WHERE d.collection = EXCLUDED.collection
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::CollectionOf => c"SELECT collection FROM docstore.documents WHERE id = $1",
+            Statement::CreateMany => c"INSERT INTO docstore.documents (collection, data)
+                SELECT $1, e.value FROM jsonb_array_elements($2) WITH ORDINALITY AS e(value, n) ORDER BY e.n
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::FirstNonObject => c"SELECT (e.n - 1)::integer
+                FROM jsonb_array_elements($1) WITH ORDINALITY AS e(value, n)
+                WHERE jsonb_typeof(e.value) <> 'object' ORDER BY e.n LIMIT 1",
             Statement::Patch => {
                 c"UPDATE docstore.documents
                 SET data = docstore.apply_update(data, $3,
@@ -97,6 +141,15 @@ impl Statement {
             Statement::Create => &[TEXT, JSONB],
             Statement::Update => &[TEXT, UUID, JSONB],
             Statement::QueryAll => &[TEXT, INT8],
+            Statement::UpdateVersion => &[TEXT, UUID, JSONB, INT4],
+            Statement::Replace => &[TEXT, UUID, JSONB],
+            Statement::ReplaceVersion => &[TEXT, UUID, JSONB, INT4],
+            Statement::DeleteVersion => &[TEXT, UUID, INT4],
+            Statement::CreateWithId => &[TEXT, JSONB, UUID],
+            Statement::Upsert => &[TEXT, UUID, JSONB],
+            Statement::CollectionOf => &[UUID],
+            Statement::CreateMany => &[TEXT, JSONB],
+            Statement::FirstNonObject => &[JSONB],
             Statement::Patch => &[TEXT, UUID, JSONB],
             Statement::PatchVersion => &[TEXT, UUID, JSONB, INT4],
             Statement::Version => &[TEXT, UUID],
@@ -370,6 +423,29 @@ unsafe fn init_materialized(fcinfo: pg_sys::FunctionCallInfo) {
 pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
     execute(Source::Fixed(statement), params, None, |processed| {
         processed
+    })
+}
+
+/// Runs any statement and returns the number of rows it processed (`UPDATE`/`DELETE` counts).
+///
+/// # Safety
+/// `params` must be valid datums of the statement's argument types.
+pub unsafe fn processed(source: Source, params: &[pg_sys::Datum]) -> u64 {
+    execute(source, params, None, |processed| processed)
+}
+
+/// Runs a statement that returns at most one text value and returns it.
+///
+/// # Safety
+/// `params` must be valid datums of the statement's argument types.
+pub unsafe fn text(source: Source, params: &[pg_sys::Datum]) -> Option<String> {
+    execute(source, params, None, |processed| {
+        if processed == 0 {
+            return None;
+        }
+        let table = pg_sys::SPI_tuptable;
+        let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
+        (!value.is_null()).then(|| CStr::from_ptr(value).to_string_lossy().into_owned())
     })
 }
 

@@ -80,6 +80,13 @@ pub enum Error {
     ConflictingUpdate { first: String, second: String },
     /// `expected_version` differs from the stored version.
     VersionConflict { expected: i64, found: i64 },
+    /// A JSON argument that must be an array.
+    NotAnArray {
+        argument: &'static str,
+        found: JsonKind,
+    },
+    /// An element of an array argument that is not a JSON object.
+    BadElement { argument: &'static str, index: i64 },
 }
 
 /// "at path \"a.b\"", or "at the top level".
@@ -109,6 +116,7 @@ impl Error {
             | Error::ConflictingUpdate { .. } => SqlState::InvalidParameterValue,
             Error::Unsupported { .. } => SqlState::FeatureNotSupported,
             Error::VersionConflict { .. } => SqlState::SerializationFailure,
+            Error::NotAnArray { .. } | Error::BadElement { .. } => SqlState::InvalidParameterValue,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
     }
@@ -140,6 +148,7 @@ impl Error {
             | Error::UnknownOption { .. }
             | Error::ConflictingUpdate { .. } => None,
             Error::VersionConflict { .. } => Some("read the document again and retry with its version"),
+            Error::NotAnArray { .. } | Error::BadElement { .. } => None,
             Error::MixedUpdate { .. } => Some("to replace fields, use {\"$set\": {...}}; to replace the document, docstore_update merges and docstore_replace replaces"),
         }
     }
@@ -208,6 +217,13 @@ impl fmt::Display for Error {
             Error::ConflictingUpdate { first, second } => {
                 write!(f, "update operators conflict: {first} and {second} touch the same path")
             }
+            Error::NotAnArray { argument, found } => {
+                write!(f, "{argument} must be a JSON array, got {}", found.with_article())
+            }
+            Error::BadElement { argument, index } => write!(
+                f,
+                "{argument}[{index}] must be a JSON object; nothing was created"
+            ),
             Error::VersionConflict { expected, found } => write!(
                 f,
                 "version conflict: expected version {expected}, the document is at version {found}"
