@@ -115,21 +115,34 @@ class PostgresDocumentStore(DocumentStore):
 
     # -- the old API ----------------------------------------------------------------------------
 
-    def create(self, collection: str, data: Dict[str, Any]) -> Document:
-        document = self._one("SELECT * FROM docstore_create(%s, %s)", (collection, _json(data)))
+    def create(self, collection: str, data: Dict[str, Any], doc_id: Optional[DocumentId] = None) -> Document:
+        document = self._one(
+            "SELECT * FROM docstore_create(%s, %s, %s)", (collection, _json(data), _uuid(doc_id))
+        )
         assert document is not None, "docstore_create returns one row"
         return document
 
     def read(self, collection: str, doc_id: DocumentId) -> Optional[Document]:
         return self._one("SELECT * FROM docstore_read(%s, %s)", (collection, _uuid(doc_id)))
 
-    def update(self, collection: str, doc_id: DocumentId, data: Dict[str, Any]) -> Optional[Document]:
+    def update(
+        self,
+        collection: str,
+        doc_id: DocumentId,
+        data: Dict[str, Any],
+        expected_version: Optional[int] = None,
+    ) -> Optional[Document]:
         return self._one(
-            "SELECT * FROM docstore_update(%s, %s, %s)", (collection, _uuid(doc_id), _json(data))
+            "SELECT * FROM docstore_update(%s, %s, %s, %s)",
+            (collection, _uuid(doc_id), _json(data), expected_version),
         )
 
-    def delete(self, collection: str, doc_id: DocumentId) -> bool:
-        return bool(self._scalar("SELECT docstore_delete(%s, %s)", (collection, _uuid(doc_id))))
+    def delete(self, collection: str, doc_id: DocumentId, expected_version: Optional[int] = None) -> bool:
+        return bool(
+            self._scalar(
+                "SELECT docstore_delete(%s, %s, %s)", (collection, _uuid(doc_id), expected_version)
+            )
+        )
 
     def query(
         self, collection: str, filters: Optional[Dict[str, Any]] = None, limit: int = 100
@@ -144,6 +157,59 @@ class PostgresDocumentStore(DocumentStore):
 
     def delete_collection(self, collection: str) -> bool:
         return bool(self._scalar("SELECT docstore_delete_collection(%s)", (collection,)))
+
+    # -- writes: operators, replace, upsert, bulk -----------------------------------------------
+
+    def patch(
+        self,
+        collection: str,
+        doc_id: DocumentId,
+        update: Dict[str, Any],
+        expected_version: Optional[int] = None,
+    ) -> Optional[Document]:
+        """Applies MongoDB update operators (``{"$inc": {"n": 1}}``); None if absent. With
+        ``expected_version``, a document at another version raises ConflictError."""
+        return self._one(
+            "SELECT * FROM docstore_patch(%s, %s, %s, %s)",
+            (collection, _uuid(doc_id), _json(update), expected_version),
+        )
+
+    def replace(
+        self,
+        collection: str,
+        doc_id: DocumentId,
+        data: Dict[str, Any],
+        expected_version: Optional[int] = None,
+    ) -> Optional[Document]:
+        """Replaces the document's data whole; None if absent."""
+        return self._one(
+            "SELECT * FROM docstore_replace(%s, %s, %s, %s)",
+            (collection, _uuid(doc_id), _json(data), expected_version),
+        )
+
+    def upsert(self, collection: str, doc_id: DocumentId, data: Dict[str, Any]) -> Document:
+        """Creates the document with that id, or replaces it."""
+        document = self._one(
+            "SELECT * FROM docstore_upsert(%s, %s, %s)", (collection, _uuid(doc_id), _json(data))
+        )
+        assert document is not None, "docstore_upsert returns one row"
+        return document
+
+    def create_many(self, collection: str, docs: Sequence[Dict[str, Any]]) -> List[Document]:
+        """Creates all documents in one statement, in order."""
+        return self._documents("SELECT * FROM docstore_create_many(%s, %s)", (collection, _json(list(docs))))
+
+    def update_many(self, collection: str, filters: Optional[Dict[str, Any]], update: Dict[str, Any]) -> int:
+        """Applies update operators to every matching document; returns how many."""
+        return int(
+            self._scalar(
+                "SELECT docstore_update_many(%s, %s, %s)", (collection, _json(filters or {}), _json(update))
+            )
+        )
+
+    def delete_many(self, collection: str, filters: Optional[Dict[str, Any]] = None) -> int:
+        """Deletes every matching document; returns how many."""
+        return int(self._scalar("SELECT docstore_delete_many(%s, %s)", (collection, _json(filters or {}))))
 
     # -- the query language (docstore_find and friends) ------------------------------------------
 
