@@ -89,5 +89,19 @@ check "expected_version race: some attempts lost (the race happened)" yes "$([ "
 check "expected_version race: n = the winners" "$won" "$(q "SELECT data->>'n' FROM docstore_read('race', '$race_id')")"
 check "expected_version race: version = 1 + the winners" "$((won + 1))" "$(q "SELECT version FROM docstore_read('race', '$race_id')")"
 
+# 7. The same race with docstore_replace: one winner per version.
+rep_id=$(q "SELECT id FROM docstore_create('rep', '{\"w\": 0}')")
+cat >"$work/replace.sql" <<SQL
+SELECT version AS v FROM docstore_read('rep', '$rep_id') \gset
+SELECT version FROM docstore_replace('rep', '$rep_id', jsonb_build_object('w', :client_id::int, 'v', :v::int), :v);
+SQL
+"$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres -c 8 -j 8 -t 100 --failures-detailed \
+  -f "$work/replace.sql" "$DB" >"$work/replace.log" 2>&1
+won=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/replace.log")
+lost=$(grep -oP 'number of serialization failures: \K[0-9]+' "$work/replace.log")
+check "replace race: every attempt won or got 40001" 800 "$((won + lost))"
+check "replace race: version = 1 + the winners (one winner per version)" "$((won + 1))" "$(q "SELECT version FROM docstore_read('rep', '$rep_id')")"
+check "replace race: the last winner wrote against the version before it" "$won" "$(q "SELECT data->>'v' FROM docstore_read('rep', '$rep_id')")"
+
 psql_at "$PORT" -d postgres -c "DROP DATABASE $DB"
 exit $fail

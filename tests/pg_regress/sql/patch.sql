@@ -6,6 +6,11 @@ SELECT data, version FROM docstore_patch('p', :'a', '{"$unset": {"address": ""},
 SELECT data, version FROM docstore_patch('p', :'a', '{"$pull": {"scores": {"$gte": 91}}, "$rename": {"name": "full_name"}, "$mul": {"n": 10}, "$min": {"low": 5}}');
 SELECT data->'seen' ? 'x' AS not_a_string, (data->>'seen') ~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$' AS iso_timestamp
   FROM docstore_patch('p', :'a', '{"$currentDate": {"seen": true}}');
+-- More operators, with MongoDB's manual examples.
+SELECT id AS b FROM docstore_create('p', '{"scores": [0, 2, 5, 5, 1, 0], "tags": ["x"], "hi": 5, "results": [{"item": "A", "score": 5}, {"item": "B", "score": 8}]}') \gset
+SELECT data FROM docstore_patch('p', :'b', '{"$pullAll": {"scores": [0, 5]}, "$addToSet": {"tags": "x"}, "$max": {"hi": 9}, "$pull": {"results": {"score": 8, "item": "B"}}}');
+SELECT data FROM docstore_patch('p', :'b', '{"$pop": {"scores": -1}, "$push": {"tags": {"$each": ["w"], "$position": 0}}, "$min": {"hi": 2}}');
+SELECT data FROM docstore_patch('p', :'b', '{"$set": {"scores.0": 7, "deep.new.path": true}, "$unset": {"results": ""}}');
 -- Absent: no row; another collection: no row.
 SELECT count(*) FROM docstore_patch('p', '00000000-0000-7000-8000-000000000000', '{"$set": {"a": 1}}');
 SELECT count(*) FROM docstore_patch('other', :'a', '{"$set": {"a": 1}}');

@@ -57,3 +57,5 @@ SELECT docstore_delete_many('bulk', '{"i": {"$foo": 1}}');
 ROLLBACK TO s;
 \set VERBOSITY default
 ROLLBACK;
+-- Everything above ran in one transaction that rolled back: nothing is left of it.
+SELECT count(*) AS left_behind FROM docstore.documents WHERE collection IN ('w', 'other', 'bulk');
