@@ -30,3 +30,11 @@ bench_cluster() {
   trap "cluster_stop '$dir'" EXIT
   psql_at "$PORT" -d postgres -c "CREATE DATABASE bench"
 }
+
+# measure_transactions SCRIPT N: one client runs SCRIPT N times; prints ms per transaction.
+measure_transactions() {
+  local script=$1 n=$2
+  psql_at "$PORT" -d bench -c "VACUUM ANALYZE docstore.documents" >/dev/null
+  "$PGBENCH" -n -M prepared -c 1 -j 1 -t "$n" -h 127.0.0.1 -p "$PORT" -U postgres -f "$script" bench 2>/dev/null |
+    awk '/^tps = / { printf "%.3f\n", 1000 / $3 }'
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM docstore_create_many('many', (SELECT docs FROM batch));
