@@ -247,30 +247,28 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     // Refused before any row is touched: the statement only applies a valid update.
-    docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
-    match pg_getarg::<i32>(fcinfo, 3) {
-        None => store::rows(
-            fcinfo,
-            Source::Fixed(Statement::Patch),
-            &[collection, id, update],
-        ),
-        Some(expected) => {
-            let params = [collection, id, update, pg_sys::Datum::from(expected)];
-            if store::rows_counted(fcinfo, Source::Fixed(Statement::PatchVersion), &params) == 0 {
-                if let Some(found) =
-                    store::integer(Source::Fixed(Statement::Version), &[collection, id])
-                {
-                    crate::error::raise(
-                        docstore_core::Error::VersionConflict {
-                            expected: expected.into(),
-                            found,
-                        },
-                        NAME,
-                    );
-                }
-            }
-            pg_sys::Datum::from(0)
+    let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let expected = pg_getarg::<i32>(fcinfo, 3);
+    match parsed.as_merge() {
+        Some((set, unset)) => {
+            let params = [collection, id, query::jsonb_datum(&set), datum(unset)];
+            versioned_rows(
+                fcinfo,
+                Statement::PatchMerge,
+                Statement::PatchMergeVersion,
+                &params,
+                expected,
+                NAME,
+            )
         }
+        None => versioned_rows(
+            fcinfo,
+            Statement::Patch,
+            Statement::PatchVersion,
+            &[collection, id, update],
+            expected,
+            NAME,
+        ),
     }
 }
 
@@ -487,17 +485,30 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
     let filter = filter_arg(fcinfo, 1, NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
-    docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
     let mut statement = query::Statement::for_collection(collection, name);
-    statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
+    let data = match parsed.as_merge() {
+        Some((set, unset)) => {
+            statement.push(pg_sys::JSONBOID, query::jsonb_datum(&set), set);
+            statement.push(
+                pg_sys::TEXTARRAYOID,
+                datum(unset.clone()),
+                serde_json::Value::from(unset),
+            );
+            "(data || $2) - $3::text[]".to_string()
+        }
+        None => {
+            statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
+            "docstore.apply_update(data, $2, \
+             to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))"
+                .to_string()
+        }
+    };
     let condition = with_filter(&mut statement, filter, name, NAME)
         .map(|c| format!(" AND {c}"))
         .unwrap_or_default();
-    let sql = format!(
-        "UPDATE docstore.documents SET data = docstore.apply_update(data, $2, \
-         to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')) \
-         WHERE collection = $1{condition}"
-    );
+    let sql =
+        format!("UPDATE docstore.documents SET data = {data} WHERE collection = $1{condition}");
     let source = Dynamic {
         sql: &sql,
         types: &statement.types,

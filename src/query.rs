@@ -101,7 +101,8 @@ fn numeric_datum(text: &str) -> pg_sys::Datum {
     .expect("numeric_in returns a datum")
 }
 
-fn jsonb_datum(value: &serde_json::Value) -> pg_sys::Datum {
+/// A jsonb datum of a value made in Rust.
+pub fn jsonb_datum(value: &serde_json::Value) -> pg_sys::Datum {
     let text = CString::new(value.to_string()).expect("JSON text has no NUL byte");
     unsafe { direct_function_call_as_datum(pg_sys::jsonb_in, &[text.as_c_str().into_datum()]) }
         .expect("jsonb_in returns a datum")

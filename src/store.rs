@@ -43,6 +43,10 @@ pub enum Statement {
     CreateMany,
     /// $1 docs: the first element that is not an object (0-based) and its kind
     FirstNonObject,
+    /// $1 collection, $2 id, $3 object to merge, $4 keys to remove
+    PatchMerge,
+    /// $1 collection, $2 id, $3 object to merge, $4 keys to remove, $5 expected version
+    PatchMergeVersion,
     /// $1 collection, $2 id, $3 update
     Patch,
     /// $1 collection, $2 id, $3 update, $4 expected version
@@ -57,13 +61,14 @@ pub enum Statement {
     DeleteCollection,
 }
 
-const STATEMENTS: usize = 18;
+const STATEMENTS: usize = 20;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
 const JSONB: pg_sys::Oid = pg_sys::JSONBOID;
 const INT8: pg_sys::Oid = pg_sys::INT8OID;
 const INT4: pg_sys::Oid = pg_sys::INT4OID;
+const TEXT_ARRAY: pg_sys::Oid = pg_sys::TEXTARRAYOID;
 
 impl Statement {
     fn index(self) -> usize {
@@ -111,6 +116,12 @@ impl Statement {
             Statement::FirstNonObject => c"SELECT (e.n - 1)::integer
                 FROM jsonb_array_elements($1) WITH ORDINALITY AS e(value, n)
                 WHERE jsonb_typeof(e.value) <> 'object' ORDER BY e.n LIMIT 1",
+            Statement::PatchMerge => c"UPDATE docstore.documents SET data = (data || $3) - $4
+                WHERE collection = $1 AND id = $2
+                RETURNING id, collection, data, created_at, updated_at, version",
+            Statement::PatchMergeVersion => c"UPDATE docstore.documents SET data = (data || $3) - $4
+                WHERE collection = $1 AND id = $2 AND version = $5
+                RETURNING id, collection, data, created_at, updated_at, version",
             Statement::Patch => {
                 c"UPDATE docstore.documents
                 SET data = docstore.apply_update(data, $3,
@@ -150,6 +161,8 @@ impl Statement {
             Statement::CollectionOf => &[UUID],
             Statement::CreateMany => &[TEXT, JSONB],
             Statement::FirstNonObject => &[JSONB],
+            Statement::PatchMerge => &[TEXT, UUID, JSONB, TEXT_ARRAY],
+            Statement::PatchMergeVersion => &[TEXT, UUID, JSONB, TEXT_ARRAY, INT4],
             Statement::Patch => &[TEXT, UUID, JSONB],
             Statement::PatchVersion => &[TEXT, UUID, JSONB, INT4],
             Statement::Version => &[TEXT, UUID],

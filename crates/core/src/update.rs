@@ -696,3 +696,44 @@ mod tests {
         );
     }
 }
+
+impl Update {
+    /// The update as `data || set - unset` when it only sets and unsets top-level keys (the
+    /// common case): PostgreSQL's own jsonb operators then do the work, with no round trip of
+    /// the document through Rust. `None` for anything else.
+    pub fn as_merge(&self) -> Option<(Value, Vec<String>)> {
+        let mut set = Map::new();
+        let mut unset = Vec::new();
+        for (_, keys, op) in &self.0 {
+            let [key] = keys.as_slice() else { return None };
+            match op {
+                Op::Set(value) => {
+                    set.insert(key.clone(), value.clone());
+                }
+                Op::Unset => unset.push(key.clone()),
+                _ => return None,
+            }
+        }
+        Some((Value::Object(set), unset))
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn top_level_set_and_unset_become_a_merge() {
+        let u = parse(&json!({"$set": {"a": 1, "b": {"c": 2}}, "$unset": {"d": ""}})).unwrap();
+        assert_eq!(
+            u.as_merge(),
+            Some((json!({"a": 1, "b": {"c": 2}}), vec!["d".to_string()]))
+        );
+        assert_eq!(
+            parse(&json!({"$set": {"a.b": 1}})).unwrap().as_merge(),
+            None
+        );
+        assert_eq!(parse(&json!({"$inc": {"a": 1}})).unwrap().as_merge(), None);
+    }
+}
