@@ -395,6 +395,9 @@ fn exists<'a>(doc: &'a Value, keys: &[String]) -> Option<&'a Value> {
     })
 }
 
+/// How far past an array's end a path may set an element (the gap is filled with nulls).
+const MAX_PADDING: usize = 10_000;
+
 /// The slot at `keys`, created (with intermediate objects) if missing; `Value::Null` when new.
 fn slot<'a>(
     doc: &'a mut Value,
@@ -407,6 +410,14 @@ fn slot<'a>(
         current = match current {
             Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
             Value::Array(items) => match key.parse::<usize>() {
+                // Padding with nulls is MongoDB's rule; past this it would only exhaust memory.
+                Ok(i) if i > items.len() + MAX_PADDING => {
+                    return Err(bad(
+                        operator,
+                        path,
+                        "an array index at most 10000 past the array's end",
+                    ))
+                }
                 Ok(i) => {
                     if items.len() <= i {
                         items.resize(i + 1, Value::Null);
@@ -631,6 +642,20 @@ mod tests {
     }
 
     #[test]
+    fn far_array_indexes_are_refused() {
+        let err = apply(
+            &json!({"a": []}),
+            &parse(&json!({"$set": {"a.4000000000": 1}})).unwrap(),
+            "now",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"$set at path "a.4000000000" expects an array index at most 10000 past the array's end"#
+        );
+    }
+
+    #[test]
     fn array_indexes_in_paths() {
         assert_eq!(
             run(json!({"a": [1, 2]}), json!({"$set": {"a.1": 9, "a.3": 4}})),
@@ -735,5 +760,108 @@ mod merge_tests {
             None
         );
         assert_eq!(parse(&json!({"$inc": {"a": 1}})).unwrap().as_merge(), None);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn scalar() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-5i64..5).prop_map(Value::from),
+            Just(json!(1.5)),
+            "[a-c]{0,2}".prop_map(Value::from),
+        ]
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        scalar().prop_recursive(2, 12, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+                prop::collection::btree_map("[a-c]", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn path() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-c]",
+            "[a-c]\\.[a-c]",
+            "[a-c]\\.[0-2]",
+            Just("$x".to_string()),
+            Just("a..b".to_string())
+        ]
+    }
+
+    fn update() -> impl Strategy<Value = Value> {
+        let op = prop_oneof![
+            Just("$set"),
+            Just("$unset"),
+            Just("$inc"),
+            Just("$mul"),
+            Just("$min"),
+            Just("$max"),
+            Just("$rename"),
+            Just("$currentDate"),
+            Just("$push"),
+            Just("$pull"),
+            Just("$pullAll"),
+            Just("$addToSet"),
+            Just("$pop"),
+            Just("$bogus"),
+            Just("plain")
+        ];
+        prop::collection::vec((op, prop::collection::vec((path(), value()), 1..3)), 1..3).prop_map(
+            |ops| {
+                Value::Object(
+                    ops.into_iter()
+                        .map(|(op, fields)| {
+                            (op.to_string(), Value::Object(fields.into_iter().collect()))
+                        })
+                        .collect(),
+                )
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// Any update either parses or is a typed error; a parsed one either applies or is a
+        /// typed error; nothing panics, and a failed apply leaves no partial result to use.
+        #[test]
+        fn updates_parse_and_apply_or_fail_cleanly(doc in value(), update in update()) {
+            let doc = match doc { Value::Object(_) => doc, other => json!({"v": other}) };
+            match parse(&update) {
+                Ok(parsed) => {
+                    if let Err(e) = apply(&doc, &parsed, "now") {
+                        prop_assert_eq!(e.sqlstate().code(), "22023");
+                    }
+                }
+                Err(e) => prop_assert_eq!(e.sqlstate().code(), "22023"),
+            }
+        }
+
+        /// $set then reading the path gives the value; $unset then the key is gone; the merge
+        /// form of a top-level update gives the same document as the applier.
+        #[test]
+        fn set_and_unset_do_what_they_say(doc in value(), key in "[a-c]", v in value()) {
+            let doc = match doc { Value::Object(_) => doc, other => json!({"v": other}) };
+            let set = parse(&json!({"$set": {key.clone(): v.clone()}})).unwrap();
+            let after = apply(&doc, &set, "now").unwrap();
+            prop_assert_eq!(after.get(&key), Some(&v));
+            let (merge, _) = set.as_merge().unwrap();
+            let mut merged = doc.as_object().unwrap().clone();
+            merged.extend(merge.as_object().unwrap().clone());
+            prop_assert_eq!(&Value::Object(merged), &after);
+            let unset = parse(&json!({"$unset": {key.clone(): ""}})).unwrap();
+            let after = apply(&after, &unset, "now").unwrap();
+            prop_assert!(after.get(&key).is_none());
+        }
     }
 }
