@@ -16,7 +16,16 @@ install_extension --release
 cluster_start "$DIR" "$PORT"
 psql_at "$PORT" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'docstore'" | grep -q 1 \
   || psql_at "$PORT" -d postgres -c "CREATE DATABASE docstore"
-psql_at "$PORT" -d docstore -c "CREATE EXTENSION IF NOT EXISTS docstore"
+# The scratch database keeps its documents between calls, unless the extension's SQL changed
+# since the last call (a rebuilt docstore of the same version): then it is made afresh.
+script="$($PG_CONFIG --sharedir)/extension/docstore--$(grep -m1 '^version' "$REPO/Cargo.toml" | cut -d'"' -f2).sql"
+# (pgrx writes the script's statements in varying order: the stamp is over the sorted lines)
+stamp="$(sort "$script" | md5sum | cut -d" " -f1)"
+if [ "$(psql_at "$PORT" -d docstore -tAc "SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = 'docstore'" | grep -o 'sql [0-9a-f]*' | cut -d' ' -f2)" != "$stamp" ]; then
+  log "installing docstore in database docstore (its SQL changed since the last run: the scratch database is reset)"
+  psql_at "$PORT" -d docstore -c "DROP EXTENSION IF EXISTS docstore CASCADE" -c "CREATE EXTENSION docstore" \
+    -c "COMMENT ON EXTENSION docstore IS 'docstore (run.sh: sql $stamp)'" 2>&1 | grep -v NOTICE || true
+fi
 
 log "quick start (examples/quickstart.sql)"
 psql_at "$PORT" -d docstore -e -f "$REPO/examples/quickstart.sql"

@@ -35,8 +35,19 @@ macro_rules! function_info_v1 {
 }
 
 /// Argument `n` as a raw datum, `None` for SQL NULL.
+/// Argument `n` as a raw datum, `None` for SQL NULL — and for an argument the function was
+/// declared without (a database whose docstore SQL predates a trailing optional argument
+/// calls the new library with fewer arguments).
 unsafe fn arg(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> Option<pg_sys::Datum> {
+    if n >= (*fcinfo).nargs as usize {
+        return None;
+    }
     (!pg_arg_is_null(fcinfo, n)).then(|| pg_getarg_datum_raw(fcinfo, n))
+}
+
+/// Argument `n`, an integer (`expected_version`, `limit`), as `arg` reads it.
+unsafe fn int_arg(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> Option<i32> {
+    arg(fcinfo, n).map(|d| d.value() as i32)
 }
 
 /// Argument `n`, a collection name, checked; returned as the datum to bind.
@@ -143,7 +154,7 @@ pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo
     let collection = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let patch = jsonb::object("patch", arg(fcinfo, 2)).or_raise(NAME);
-    let expected = pg_getarg::<i32>(fcinfo, 3);
+    let expected = int_arg(fcinfo, 3);
     versioned_rows(
         fcinfo,
         Statement::Update,
@@ -166,7 +177,7 @@ pub unsafe extern "C-unwind" fn docstore_replace(
     let collection = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let data = jsonb::object("data", arg(fcinfo, 2)).or_raise(NAME);
-    let expected = pg_getarg::<i32>(fcinfo, 3);
+    let expected = int_arg(fcinfo, 3);
     versioned_rows(
         fcinfo,
         Statement::Replace,
@@ -248,7 +259,7 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     // Refused before any row is touched: the statement only applies a valid update.
     let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
-    let expected = pg_getarg::<i32>(fcinfo, 3);
+    let expected = int_arg(fcinfo, 3);
     match parsed.as_merge() {
         Some((set, unset)) => {
             let params = [collection, id, query::jsonb_datum(&set), datum(unset)];
@@ -285,7 +296,7 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
     const NAME: &str = "docstore_query";
     let collection = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
-    let limit = args::limit(pg_getarg::<i32>(fcinfo, 2)).or_raise(NAME);
+    let limit = args::limit(int_arg(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
     let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
     let mut statement = query::Statement::for_collection(collection, name);
