@@ -127,6 +127,24 @@ mod tests {
         assert_eq!(count(), 3);
     }
 
+    /// A database whose docstore SQL predates a trailing optional argument (an older install
+    /// of the same version) calls the library with fewer arguments: they read as NULL.
+    #[pg_test]
+    fn functions_declared_with_fewer_arguments_still_work() {
+        Spi::run(
+            "CREATE FUNCTION old_create(collection text, data jsonb) RETURNS SETOF docstore.document
+               LANGUAGE c AS '$libdir/docstore', 'docstore_create';
+             CREATE FUNCTION old_update(collection text, id uuid, patch jsonb) RETURNS SETOF docstore.document
+               LANGUAGE c AS '$libdir/docstore', 'docstore_update'",
+        )
+        .unwrap();
+        let version = Spi::get_one::<i32>(
+            "SELECT u.version FROM old_create('old', '{\"a\": 1}') AS c,
+                    LATERAL old_update('old', c.id, '{\"b\": 2}') AS u",
+        );
+        assert_eq!(version, Ok(Some(2)));
+    }
+
     /// Default ids: version 7, RFC 9562 variant, strictly increasing, the current millisecond.
     #[pg_test]
     fn default_ids_are_increasing_uuidv7() {
