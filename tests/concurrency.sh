@@ -21,6 +21,15 @@ q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
 bench() { "$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres "$@" "$DB" >"$work/pgbench.log" 2>&1 \
   || { cat "$work/pgbench.log" >&2; echo "not ok - pgbench failed"; exit 1; }; }
 
+# race SCRIPT: 8 clients run it 100 times each; pgbench counts 40001 as a failure, not an abort.
+# Sets won and lost.
+race() {
+  "$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres -c 8 -j 8 -t 100 --failures-detailed \
+    -f "$1" "$DB" >"$work/race.log" 2>&1
+  won=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/race.log")
+  lost=$(grep -oP 'number of serialization failures: \K[0-9]+' "$work/race.log")
+}
+
 psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 q "CREATE EXTENSION docstore" >/dev/null
 
@@ -80,10 +89,7 @@ cat >"$work/race.sql" <<SQL
 SELECT version AS v FROM docstore_read('race', '$race_id') \gset
 SELECT version FROM docstore_patch('race', '$race_id', '{"\$inc": {"n": 1}}', :v);
 SQL
-"$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres -c 8 -j 8 -t 100 --failures-detailed \
-  -f "$work/race.sql" "$DB" >"$work/race.log" 2>&1
-won=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/race.log")
-lost=$(grep -oP 'number of serialization failures: \K[0-9]+' "$work/race.log")
+race "$work/race.sql"
 check "expected_version race: every attempt won or got 40001" 800 "$((won + lost))"
 check "expected_version race: some attempts lost (the race happened)" yes "$([ "${lost:-0}" -gt 0 ] && echo yes || echo no)"
 check "expected_version race: n = the winners" "$won" "$(q "SELECT data->>'n' FROM docstore_read('race', '$race_id')")"
@@ -95,10 +101,7 @@ cat >"$work/replace.sql" <<SQL
 SELECT version AS v FROM docstore_read('rep', '$rep_id') \gset
 SELECT version FROM docstore_replace('rep', '$rep_id', jsonb_build_object('w', :client_id::int, 'v', :v::int), :v);
 SQL
-"$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres -c 8 -j 8 -t 100 --failures-detailed \
-  -f "$work/replace.sql" "$DB" >"$work/replace.log" 2>&1
-won=$(grep -oP 'number of transactions actually processed: \K[0-9]+' "$work/replace.log")
-lost=$(grep -oP 'number of serialization failures: \K[0-9]+' "$work/replace.log")
+race "$work/replace.sql"
 check "replace race: every attempt won or got 40001" 800 "$((won + lost))"
 check "replace race: version = 1 + the winners (one winner per version)" "$((won + 1))" "$(q "SELECT version FROM docstore_read('rep', '$rep_id')")"
 check "replace race: the last winner wrote against the version before it" "$won" "$(q "SELECT data->>'v' FROM docstore_read('rep', '$rep_id')")"
