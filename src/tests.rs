@@ -145,6 +145,35 @@ mod tests {
         assert_eq!(version, Ok(Some(2)));
     }
 
+    /// docstore_core::sql::literal writes exactly what PostgreSQL's quote_literal writes, and the
+    /// literal reads back as the string.
+    #[pg_test]
+    fn literals_match_quote_literal() {
+        let strings = [
+            "",
+            "age",
+            "it's",
+            r"a\b",
+            r"\'",
+            "x'); DROP TABLE t; --",
+            "é日本",
+            "$1",
+            "\"q\"",
+            "\n\t",
+        ];
+        for s in strings {
+            let ours = docstore_core::sql::literal(s);
+            let theirs = Spi::get_one_with_args::<String>("SELECT quote_literal($1)", &[s.into()])
+                .unwrap()
+                .unwrap();
+            assert_eq!(ours, theirs, "{s:?}");
+            let back = Spi::get_one::<String>(&format!("SELECT {ours}"))
+                .unwrap()
+                .unwrap();
+            assert_eq!(back, s);
+        }
+    }
+
     /// Default ids: version 7, RFC 9562 variant, strictly increasing, the current millisecond.
     #[pg_test]
     fn default_ids_are_increasing_uuidv7() {
