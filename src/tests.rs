@@ -296,8 +296,8 @@ mod strategies {
                 number_or_string.clone()
             )
                 .prop_map(|(op, v)| json!({op: v})),
-            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$in": v})),
-            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$nin": v})),
+            prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$in": v})),
+            prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$nin": v})),
             any::<bool>().prop_map(|b| json!({"$exists": b})),
             prop_oneof![
                 Just("string"),
@@ -309,7 +309,7 @@ mod strategies {
             ]
             .prop_map(|t| json!({"$type": t})),
             (0u64..4).prop_map(|n| json!({"$size": n})),
-            prop::collection::vec(scalar(), 0..3).prop_map(|v| json!({"$all": v})),
+            prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$all": v})),
             number_or_string
                 .clone()
                 .prop_map(|v| json!({"$elemMatch": {"$gte": v}})),

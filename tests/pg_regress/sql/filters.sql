@@ -51,6 +51,11 @@ SELECT pg_temp.q('{"qty": {"$in": [5, 25, "25"]}}');
 SELECT pg_temp.q('{"status": {"$in": [null]}}');
 SELECT pg_temp.q('{"status": {"$nin": ["A", "D"]}}');
 SELECT pg_temp.q('{"tags": {"$in": ["blue", "plain"]}}');
+-- Objects and arrays in $in / $nin / $all compare exactly, as $eq does.
+SELECT pg_temp.q('{"size": {"$in": [{"h": 14, "w": 21, "uom": "cm"}, "x"]}}');
+SELECT pg_temp.q('{"tags": {"$in": [["red", "blank"], "blue"]}}');
+SELECT pg_temp.q('{"tags": {"$all": [["red"]]}}');
+SELECT pg_temp.q('{"size": {"$nin": [{"h": 14, "w": 21, "uom": "cm"}]}}');
 -- null: null or missing; $ne null: present and not null; $type null: an explicit null only.
 SELECT pg_temp.q('{"status": null}');
 SELECT pg_temp.q('{"status": {"$ne": null}}');

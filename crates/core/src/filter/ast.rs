@@ -71,6 +71,8 @@ pub enum Cond {
     Not(Box<Cond>),
     /// Several operators on one path: all must hold.
     All(Vec<Cond>),
+    /// At least one must hold (`$in` with objects or arrays among its values).
+    Any(Vec<Cond>),
 }
 
 /// What `$elemMatch` asks of an element.
@@ -112,7 +114,9 @@ impl Cond {
         match self {
             Cond::Regex { pattern, flags } => out.push((path.to_string(), pattern, flags)),
             Cond::Not(inner) => inner.collect_regexes(path, out),
-            Cond::All(conds) => conds.iter().for_each(|c| c.collect_regexes(path, out)),
+            Cond::All(conds) | Cond::Any(conds) => {
+                conds.iter().for_each(|c| c.collect_regexes(path, out))
+            }
             Cond::ElemMatch(ElemMatch::Value(conds)) => {
                 conds.iter().for_each(|c| c.collect_regexes(path, out))
             }

@@ -315,6 +315,10 @@ impl Context<'_> {
                 }
                 or(alternatives)
             }
+            Cond::Any(conds) => or(conds
+                .iter()
+                .map(|c| self.cond_node(path, at, c, root))
+                .collect::<Result<_, _>>()?),
             Cond::Exists(true) => Node::Path(format!("exists({at})")),
             Cond::Exists(false) => Node::Path(format!("!exists({at})")),
             Cond::Type(kinds) => or(kinds

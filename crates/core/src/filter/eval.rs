@@ -195,6 +195,13 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
             hit
         }
         Cond::Not(inner) => !cond_holds(inner, values)?,
+        Cond::Any(conds) => {
+            let mut any = false;
+            for c in conds {
+                any |= cond_holds(c, values)?;
+            }
+            any
+        }
         Cond::All(conds) => {
             let mut all = true;
             for c in conds {

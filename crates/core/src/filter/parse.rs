@@ -142,11 +142,23 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 }
             }
             "$in" | "$nin" => {
-                let values = scalars(operand, op, path)?;
-                if op == "$in" {
-                    Cond::In(values)
+                let Value::Array(values) = operand else {
+                    return Err(bad(op, path, "an array"));
+                };
+                // Scalars by equality (one path predicate); objects and arrays by exact equality.
+                let (scalars, structured): (Vec<Value>, Vec<Value>) =
+                    values.iter().cloned().partition(is_scalar);
+                let cond = if structured.is_empty() {
+                    Cond::In(scalars)
                 } else {
-                    Cond::Not(Box::new(Cond::In(values)))
+                    let mut any = vec![Cond::In(scalars)];
+                    any.extend(structured.into_iter().map(Cond::EqStructure));
+                    Cond::Any(any)
+                };
+                if op == "$in" {
+                    cond
+                } else {
+                    Cond::Not(Box::new(cond))
                 }
             }
             "$exists" => match operand {
@@ -194,12 +206,14 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 None => return Err(bad(op, path, "a non-negative integer")),
             },
             "$all" => {
-                let values = scalars(operand, op, path)?;
+                let Value::Array(values) = operand else {
+                    return Err(bad(op, path, "an array"));
+                };
                 if values.is_empty() {
                     // MongoDB: {$all: []} matches no document.
                     Cond::In(Vec::new())
                 } else {
-                    Cond::All(values.into_iter().map(Cond::Eq).collect())
+                    Cond::All(values.iter().map(eq).collect())
                 }
             }
             "$elemMatch" => {
@@ -254,18 +268,6 @@ fn eq(operand: &Value) -> Cond {
         Cond::Eq(operand.clone())
     } else {
         Cond::EqStructure(operand.clone())
-    }
-}
-
-fn scalars(operand: &Value, op: &str, path: &str) -> Result<Vec<Value>, Error> {
-    match operand {
-        Value::Array(items) if items.iter().all(is_scalar) => Ok(items.clone()),
-        Value::Array(_) => Err(bad(
-            op,
-            path,
-            "an array of scalars (objects and arrays inside are not supported)",
-        )),
-        _ => Err(bad(op, path, "an array")),
     }
 }
 

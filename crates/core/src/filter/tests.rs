@@ -266,8 +266,8 @@ fn errors_name_the_operator_and_the_path() {
         r#"0A000: an object or array value inside $elemMatch is not supported (at path "b")"#
     );
     assert_eq!(
-        error(json!({"a": {"$in": [[1]]}})),
-        r#"22023: $in at path "a" expects an array of scalars (objects and arrays inside are not supported)"#
+        error(json!({"a": {"$elemMatch": {"b": {"$in": [[1]]}}}})),
+        r#"0A000: $eq with an object or array inside $elemMatch is not supported (at path "b")"#
     );
     assert_eq!(
         error(json!([1])),
