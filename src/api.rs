@@ -34,7 +34,6 @@ macro_rules! function_info_v1 {
     };
 }
 
-/// Argument `n` as a raw datum, `None` for SQL NULL.
 /// Argument `n` as a raw datum, `None` for SQL NULL — and for an argument the function was
 /// declared without (a database whose docstore SQL predates a trailing optional argument
 /// calls the new library with fewer arguments).
@@ -50,23 +49,24 @@ unsafe fn int_arg(fcinfo: pg_sys::FunctionCallInfo, n: usize) -> Option<i32> {
     arg(fcinfo, n).map(|d| d.value() as i32)
 }
 
-/// Argument `n`, a collection name, checked; returned as the datum to bind.
-unsafe fn collection_arg(
+/// Argument `n`, a collection name, checked; returned as the datum to bind and as text.
+unsafe fn collection_arg<'a>(
     fcinfo: pg_sys::FunctionCallInfo,
     n: usize,
     function: &'static str,
-) -> pg_sys::Datum {
-    args::collection(pg_getarg::<&str>(fcinfo, n)).or_raise(function);
-    pg_getarg_datum_raw(fcinfo, n)
+) -> (pg_sys::Datum, &'a str) {
+    let name = args::collection(pg_getarg::<&str>(fcinfo, n)).or_raise(function);
+    (pg_getarg_datum_raw(fcinfo, n), name)
 }
 
 function_info_v1!(pg_finfo_docstore_create);
-/// `docstore_create(collection text, data jsonb) RETURNS SETOF docstore.document`
+/// `docstore_create(collection text, data jsonb, id uuid DEFAULT NULL)
+/// RETURNS SETOF docstore.document`
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_create(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_create";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let data = jsonb::object("data", arg(fcinfo, 1)).or_raise(NAME);
     match arg(fcinfo, 2) {
         None => store::rows(
@@ -75,7 +75,7 @@ pub unsafe extern "C-unwind" fn docstore_create(fcinfo: pg_sys::FunctionCallInfo
             &[collection, data],
         ),
         Some(id) => {
-            if store::text(Source::Fixed(Statement::CollectionOf), &[id]).is_some() {
+            if store::value(Source::Fixed(Statement::IdTaken), &[id]).is_some() {
                 raise_duplicate_id(fcinfo, 2, NAME);
             }
             store::rows(
@@ -96,14 +96,7 @@ unsafe fn raise_duplicate_id(
     let id = pg_getarg::<pgrx::Uuid>(fcinfo, n)
         .map(|u| u.to_string())
         .unwrap_or_default();
-    pgrx::pg_sys::panic::ErrorReport::new(
-        pgrx::PgSqlErrorCode::ERRCODE_UNIQUE_VIOLATION,
-        format!("a document with id {id} already exists"),
-        function,
-    )
-    .set_hint("ids are unique across all collections; omit the id to get a new one")
-    .report(pgrx::PgLogLevel::ERROR);
-    unreachable!("an ERROR report does not return")
+    crate::error::raise(docstore_core::Error::DuplicateId { id }, function)
 }
 
 /// Runs `plain`, or `versioned` (the same with `AND version = $n`) when `expected` is given;
@@ -134,7 +127,8 @@ unsafe fn conflict_if_present(
     expected: i32,
     function: &'static str,
 ) {
-    if let Some(found) = store::integer(Source::Fixed(Statement::Version), &[collection, id]) {
+    if let Some(found) = store::value(Source::Fixed(Statement::Version), &[collection, id]) {
+        let found = i64::from(found.value() as i32);
         crate::error::raise(
             docstore_core::Error::VersionConflict {
                 expected: expected.into(),
@@ -146,12 +140,13 @@ unsafe fn conflict_if_present(
 }
 
 function_info_v1!(pg_finfo_docstore_update);
-/// `docstore_update(collection text, id uuid, patch jsonb) RETURNS SETOF docstore.document`
+/// `docstore_update(collection text, id uuid, patch jsonb, expected_version int DEFAULT NULL)
+/// RETURNS SETOF docstore.document`
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_update(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_update";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let patch = jsonb::object("patch", arg(fcinfo, 2)).or_raise(NAME);
     let expected = int_arg(fcinfo, 3);
@@ -174,7 +169,7 @@ pub unsafe extern "C-unwind" fn docstore_replace(
     fcinfo: pg_sys::FunctionCallInfo,
 ) -> pg_sys::Datum {
     const NAME: &str = "docstore_replace";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let data = jsonb::object("data", arg(fcinfo, 2)).or_raise(NAME);
     let expected = int_arg(fcinfo, 3);
@@ -195,7 +190,7 @@ function_info_v1!(pg_finfo_docstore_upsert);
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_upsert(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_upsert";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let data = jsonb::object("data", arg(fcinfo, 2)).or_raise(NAME);
     if store::rows_counted(
@@ -219,7 +214,7 @@ pub unsafe extern "C-unwind" fn docstore_create_many(
     fcinfo: pg_sys::FunctionCallInfo,
 ) -> pg_sys::Datum {
     const NAME: &str = "docstore_create_many";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let docs = args::required("docs", arg(fcinfo, 1)).or_raise(NAME);
     let kind = jsonb::kind(docs);
     if kind != docstore_core::JsonKind::Array {
@@ -231,7 +226,8 @@ pub unsafe extern "C-unwind" fn docstore_create_many(
             NAME,
         );
     }
-    if let Some(index) = store::integer(Source::Fixed(Statement::FirstNonObject), &[docs]) {
+    if let Some(index) = store::value(Source::Fixed(Statement::FirstNonObject), &[docs]) {
+        let index = i64::from(index.value() as i32);
         crate::error::raise(
             docstore_core::Error::BadElement {
                 argument: "docs",
@@ -254,7 +250,7 @@ function_info_v1!(pg_finfo_docstore_patch);
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_patch";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, _) = collection_arg(fcinfo, 0, NAME);
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     // Refused before any row is touched: the statement only applies a valid update.
@@ -294,11 +290,10 @@ function_info_v1!(pg_finfo_docstore_query);
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_query";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let limit = args::limit(int_arg(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
     let mut statement = query::Statement::for_collection(collection, name);
     statement.push(
         pg_sys::INT8OID,
@@ -378,8 +373,7 @@ function_info_v1!(pg_finfo_docstore_find);
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_find";
-    let collection = collection_arg(fcinfo, 0, NAME);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME)
         .filter(|f| !jsonb::is_empty_object(*f))
         .map(|f| query::to_json(f, NAME));
@@ -466,8 +460,7 @@ pub unsafe extern "C-unwind" fn docstore_distinct(
     fcinfo: pg_sys::FunctionCallInfo,
 ) -> pg_sys::Datum {
     const NAME: &str = "docstore_distinct";
-    let collection = collection_arg(fcinfo, 0, NAME);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let path = args::required("path", pg_getarg::<&str>(fcinfo, 1)).or_raise(NAME);
     let values = find::distinct_path(path).or_raise(NAME);
     let filter = filter_arg(fcinfo, 2, NAME);
@@ -492,8 +485,7 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     fcinfo: pg_sys::FunctionCallInfo,
 ) -> pg_sys::Datum {
     const NAME: &str = "docstore_update_many";
-    let collection = collection_arg(fcinfo, 0, NAME);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
@@ -536,8 +528,7 @@ pub unsafe extern "C-unwind" fn docstore_delete_many(
     fcinfo: pg_sys::FunctionCallInfo,
 ) -> pg_sys::Datum {
     const NAME: &str = "docstore_delete_many";
-    let collection = collection_arg(fcinfo, 0, NAME);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let mut statement = query::Statement::for_collection(collection, name);
     let condition = with_filter(&mut statement, filter, name, NAME)
@@ -552,18 +543,22 @@ pub unsafe extern "C-unwind" fn docstore_delete_many(
     pg_sys::Datum::from(store::processed(Source::Dynamic(&source), &statement.datums) as i64)
 }
 
+/// The count a `SELECT count(*) …` statement returns.
+unsafe fn count(source: Source, params: &[pg_sys::Datum]) -> i64 {
+    store::value(source, params).map_or(0, |d| d.value() as i64)
+}
+
 function_info_v1!(pg_finfo_docstore_count);
 /// `docstore_count(collection text, filter jsonb DEFAULT '{}') RETURNS bigint`
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_count";
-    let collection = collection_arg(fcinfo, 0, NAME);
+    let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
-    let name = pg_getarg::<&str>(fcinfo, 0).unwrap_or_default();
     let mut statement = query::Statement::for_collection(collection, name);
     let count = match with_filter(&mut statement, filter, name, NAME) {
-        None => store::bigint(Source::Fixed(Statement::CountAll), &statement.datums),
+        None => count(Source::Fixed(Statement::CountAll), &statement.datums),
         Some(condition) => {
             let sql = format!(
                 "SELECT count(*) FROM docstore.documents WHERE collection = $1 AND {condition}"
@@ -573,7 +568,7 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
                 types: &statement.types,
                 read_only: true,
             };
-            store::bigint(Source::Dynamic(&source), &statement.datums)
+            count(Source::Dynamic(&source), &statement.datums)
         }
     };
     pg_sys::Datum::from(count)
@@ -594,7 +589,7 @@ fn docstore_delete(
         // SAFETY: a text, a uuid and an integer, as the statement declares.
         unsafe {
             let with_version = [params[0], params[1], pg_sys::Datum::from(expected)];
-            if store::count(Statement::DeleteVersion, &with_version) > 0 {
+            if store::processed(Source::Fixed(Statement::DeleteVersion), &with_version) > 0 {
                 return true;
             }
             conflict_if_present(params[0], params[1], expected, NAME);
@@ -602,7 +597,7 @@ fn docstore_delete(
         }
     }
     // SAFETY: the datums are a text and a uuid, as the statement declares.
-    unsafe { store::count(Statement::Delete, &params) > 0 }
+    unsafe { store::processed(Source::Fixed(Statement::Delete), &params) > 0 }
 }
 
 /// `docstore_delete_collection(collection text) RETURNS boolean`: true if it held any document.
@@ -611,7 +606,12 @@ fn docstore_delete_collection(collection: Option<&str>) -> bool {
     const NAME: &str = "docstore_delete_collection";
     let collection = args::collection(collection).or_raise(NAME);
     // SAFETY: the datum is a text, as the statement declares.
-    unsafe { store::count(Statement::DeleteCollection, &[datum(collection)]) > 0 }
+    unsafe {
+        store::processed(
+            Source::Fixed(Statement::DeleteCollection),
+            &[datum(collection)],
+        ) > 0
+    }
 }
 
 fn datum(value: impl IntoDatum) -> pg_sys::Datum {

@@ -96,12 +96,11 @@ fn docstore_create_index(
         &[name.as_str().into()],
     );
     if let Ok(Some(true)) = exists {
-        pgrx::pg_sys::panic::ErrorReport::new(
-            pgrx::PgSqlErrorCode::ERRCODE_DUPLICATE_OBJECT,
-            format!("collection \"{collection}\" already has this index: {name}"),
+        let collection = collection.to_string();
+        crate::error::raise(
+            docstore_core::Error::DuplicateIndex { collection, name },
             NAME,
-        )
-        .report(pgrx::PgLogLevel::ERROR);
+        );
     }
     Spi::connect_mut(|client| -> Result<(), pgrx::spi::Error> {
         client.update(

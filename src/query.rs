@@ -6,12 +6,9 @@ use std::ffi::{CStr, CString};
 use docstore_core::filter::{self, Compiled, Param};
 use docstore_core::find::FindParam;
 use docstore_core::Error;
-use pgrx::pg_sys::panic::{CaughtError, ErrorReport};
+use pgrx::pg_sys::panic::CaughtError;
 use pgrx::prelude::*;
-use pgrx::{
-    direct_function_call, direct_function_call_as_datum, pg_sys, IntoDatum, PgLogLevel,
-    PgSqlErrorCode,
-};
+use pgrx::{direct_function_call, direct_function_call_as_datum, pg_sys, IntoDatum};
 
 use crate::error::OrRaise;
 
@@ -70,13 +67,8 @@ fn check_regex(path: &str, pattern: &str, flags: &str) {
     })
     .execute();
     if let Some(message) = message {
-        ErrorReport::new(
-            PgSqlErrorCode::ERRCODE_INVALID_REGULAR_EXPRESSION,
-            format!("$regex at path \"{path}\" is not a valid regular expression: {message}"),
-            "docstore filter",
-        )
-        .set_hint("patterns are PostgreSQL regular expressions (POSIX ARE)")
-        .report(PgLogLevel::ERROR);
+        let path = path.to_string();
+        crate::error::raise(Error::InvalidRegex { path, message }, "docstore filter");
     }
 }
 

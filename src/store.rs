@@ -37,8 +37,8 @@ pub enum Statement {
     CreateWithId,
     /// $1 collection, $2 id, $3 data
     Upsert,
-    /// $1 id: the collection that holds it
-    CollectionOf,
+    /// $1 id: whether any collection holds it
+    IdTaken,
     /// $1 collection, $2 docs (a JSON array of objects)
     CreateMany,
     /// $1 docs: the first element that is not an object (0-based) and its kind
@@ -109,7 +109,7 @@ impl Statement {
                 VALUES ($2, $1, $3)
                 ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data WHERE d.collection = EXCLUDED.collection
                 RETURNING id, collection, data, created_at, updated_at, version",
-            Statement::CollectionOf => c"SELECT collection FROM docstore.documents WHERE id = $1",
+            Statement::IdTaken => c"SELECT true FROM docstore.documents WHERE id = $1",
             Statement::CreateMany => c"INSERT INTO docstore.documents (collection, data)
                 SELECT $1, e.value FROM jsonb_array_elements($2) WITH ORDINALITY AS e(value, n) ORDER BY e.n
                 RETURNING id, collection, data, created_at, updated_at, version",
@@ -158,7 +158,7 @@ impl Statement {
             Statement::DeleteVersion => &[TEXT, UUID, INT4],
             Statement::CreateWithId => &[TEXT, JSONB, UUID],
             Statement::Upsert => &[TEXT, UUID, JSONB],
-            Statement::CollectionOf => &[UUID],
+            Statement::IdTaken => &[UUID],
             Statement::CreateMany => &[TEXT, JSONB],
             Statement::FirstNonObject => &[JSONB],
             Statement::PatchMerge => &[TEXT, UUID, JSONB, TEXT_ARRAY],
@@ -429,16 +429,6 @@ unsafe fn init_materialized(fcinfo: pg_sys::FunctionCallInfo) {
     pg_sys::MemoryContextSwitchTo(old);
 }
 
-/// Runs `statement` and returns the number of rows it processed.
-///
-/// # Safety
-/// `params` must be valid datums of the statement's argument types.
-pub unsafe fn count(statement: Statement, params: &[pg_sys::Datum]) -> u64 {
-    execute(Source::Fixed(statement), params, None, |processed| {
-        processed
-    })
-}
-
 /// Runs any statement and returns the number of rows it processed (`UPDATE`/`DELETE` counts).
 ///
 /// # Safety
@@ -447,26 +437,12 @@ pub unsafe fn processed(source: Source, params: &[pg_sys::Datum]) -> u64 {
     execute(source, params, None, |processed| processed)
 }
 
-/// Runs a statement that returns at most one text value and returns it.
+/// Runs a statement and returns the first column of its first row: `None` for no row or NULL.
+/// Only for by-value columns (integers, bigints): the datum must outlive the SPI connection.
 ///
 /// # Safety
 /// `params` must be valid datums of the statement's argument types.
-pub unsafe fn text(source: Source, params: &[pg_sys::Datum]) -> Option<String> {
-    execute(source, params, None, |processed| {
-        if processed == 0 {
-            return None;
-        }
-        let table = pg_sys::SPI_tuptable;
-        let value = pg_sys::SPI_getvalue(*(*table).vals, (*table).tupdesc, 1);
-        (!value.is_null()).then(|| CStr::from_ptr(value).to_string_lossy().into_owned())
-    })
-}
-
-/// Runs a statement that returns at most one integer and returns it (`None` for no row).
-///
-/// # Safety
-/// `params` must be valid datums of the statement's argument types.
-pub unsafe fn integer(source: Source, params: &[pg_sys::Datum]) -> Option<i64> {
+pub unsafe fn value(source: Source, params: &[pg_sys::Datum]) -> Option<pg_sys::Datum> {
     execute(source, params, None, |processed| {
         if processed == 0 {
             return None;
@@ -474,27 +450,6 @@ pub unsafe fn integer(source: Source, params: &[pg_sys::Datum]) -> Option<i64> {
         let table = pg_sys::SPI_tuptable;
         let mut isnull = false;
         let value = pg_sys::SPI_getbinval(*(*table).vals, (*table).tupdesc, 1, &mut isnull);
-        (!isnull).then(|| value.value() as i32 as i64)
-    })
-}
-
-/// Runs a statement that returns one bigint (`SELECT count(*) …`) and returns it.
-///
-/// # Safety
-/// `params` must be valid datums of the statement's argument types.
-pub unsafe fn bigint(source: Source, params: &[pg_sys::Datum]) -> i64 {
-    execute(source, params, None, |_| {
-        let table = pg_sys::SPI_tuptable;
-        assert!(
-            !table.is_null() && (*table).numvals == 1,
-            "expected one row"
-        );
-        let mut isnull = false;
-        let value = pg_sys::SPI_getbinval(*(*table).vals, (*table).tupdesc, 1, &mut isnull);
-        if isnull {
-            0
-        } else {
-            value.value() as i64
-        }
+        (!isnull).then_some(value)
     })
 }

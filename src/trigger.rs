@@ -10,9 +10,8 @@ use pgrx::prelude::*;
 #[pg_schema]
 mod docstore {
     use docstore_core::Error;
-    use pgrx::pg_sys::panic::ErrorReport;
     use pgrx::prelude::*;
-    use pgrx::{pg_sys, PgLogLevel, PgSqlErrorCode, PgTupleDesc};
+    use pgrx::{pg_sys, PgSqlErrorCode, PgTupleDesc};
     use std::ffi::CStr;
 
     use crate::error::raise;
@@ -73,13 +72,7 @@ mod docstore {
                 old_version.checked_add(1)
             };
             let Some(version) = version else {
-                ErrorReport::new(
-                    PgSqlErrorCode::ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
-                    "document version is at its maximum (2147483647)",
-                    NAME,
-                )
-                .report(PgLogLevel::ERROR);
-                unreachable!("an ERROR report does not return")
+                raise(Error::VersionAtMaximum, NAME)
             };
 
             let mut columns = [version_attno, updated_at_attno];

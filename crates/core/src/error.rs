@@ -17,6 +17,14 @@ pub enum SqlState {
     FeatureNotSupported,
     /// 40001 `serialization_failure`
     SerializationFailure,
+    /// 23505 `unique_violation`
+    UniqueViolation,
+    /// 42P07 `duplicate_table` (a relation, here an index, that exists)
+    DuplicateObject,
+    /// 2201B `invalid_regular_expression`
+    InvalidRegularExpression,
+    /// 22003 `numeric_value_out_of_range`
+    NumericValueOutOfRange,
 }
 
 impl SqlState {
@@ -28,6 +36,10 @@ impl SqlState {
             SqlState::IntegrityConstraintViolation => "23000",
             SqlState::FeatureNotSupported => "0A000",
             SqlState::SerializationFailure => "40001",
+            SqlState::UniqueViolation => "23505",
+            SqlState::DuplicateObject => "42P07",
+            SqlState::InvalidRegularExpression => "2201B",
+            SqlState::NumericValueOutOfRange => "22003",
         }
     }
 }
@@ -80,6 +92,14 @@ pub enum Error {
     ConflictingUpdate { first: String, second: String },
     /// `expected_version` differs from the stored version.
     VersionConflict { expected: i64, found: i64 },
+    /// A document id that is taken (ids are unique across collections).
+    DuplicateId { id: String },
+    /// `docstore_create_index` for an index the collection has.
+    DuplicateIndex { collection: String, name: String },
+    /// A `$regex` PostgreSQL refuses, with PostgreSQL's message.
+    InvalidRegex { path: String, message: String },
+    /// A document at version 2147483647 cannot be updated.
+    VersionAtMaximum,
     /// A JSON argument that must be an array.
     NotAnArray {
         argument: &'static str,
@@ -116,6 +136,10 @@ impl Error {
             | Error::ConflictingUpdate { .. } => SqlState::InvalidParameterValue,
             Error::Unsupported { .. } => SqlState::FeatureNotSupported,
             Error::VersionConflict { .. } => SqlState::SerializationFailure,
+            Error::DuplicateId { .. } => SqlState::UniqueViolation,
+            Error::DuplicateIndex { .. } => SqlState::DuplicateObject,
+            Error::InvalidRegex { .. } => SqlState::InvalidRegularExpression,
+            Error::VersionAtMaximum => SqlState::NumericValueOutOfRange,
             Error::NotAnArray { .. } | Error::BadElement { .. } => SqlState::InvalidParameterValue,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
@@ -148,6 +172,11 @@ impl Error {
             | Error::UnknownOption { .. }
             | Error::ConflictingUpdate { .. } => None,
             Error::VersionConflict { .. } => Some("read the document again and retry with its version"),
+            Error::DuplicateId { .. } => {
+                Some("ids are unique across all collections; omit the id to get a new one")
+            }
+            Error::InvalidRegex { .. } => Some("patterns are PostgreSQL regular expressions (POSIX ARE)"),
+            Error::DuplicateIndex { .. } | Error::VersionAtMaximum => None,
             Error::NotAnArray { .. } | Error::BadElement { .. } => None,
             Error::MixedUpdate { .. } => Some("to replace fields, use {\"$set\": {...}}; to replace the document, docstore_update merges and docstore_replace replaces"),
         }
@@ -224,6 +253,15 @@ impl fmt::Display for Error {
                 f,
                 "{argument}[{index}] must be a JSON object; nothing was created"
             ),
+            Error::DuplicateId { id } => write!(f, "a document with id {id} already exists"),
+            Error::DuplicateIndex { collection, name } => {
+                write!(f, "collection \"{collection}\" already has this index: {name}")
+            }
+            Error::InvalidRegex { path, message } => write!(
+                f,
+                "$regex at path \"{path}\" is not a valid regular expression: {message}"
+            ),
+            Error::VersionAtMaximum => write!(f, "document version is at its maximum (2147483647)"),
             Error::VersionConflict { expected, found } => write!(
                 f,
                 "version conflict: expected version {expected}, the document is at version {found}"
@@ -252,6 +290,29 @@ mod tests {
             ),
             (Error::NegativeLimit { limit: -1 }, "22023"),
             (Error::ImmutableColumn { column: "id" }, "23000"),
+            (
+                Error::VersionConflict {
+                    expected: 1,
+                    found: 2,
+                },
+                "40001",
+            ),
+            (Error::DuplicateId { id: "x".into() }, "23505"),
+            (
+                Error::DuplicateIndex {
+                    collection: "c".into(),
+                    name: "n".into(),
+                },
+                "42P07",
+            ),
+            (
+                Error::InvalidRegex {
+                    path: "a".into(),
+                    message: "m".into(),
+                },
+                "2201B",
+            ),
+            (Error::VersionAtMaximum, "22003"),
         ];
         for (error, code) in cases {
             assert_eq!(error.sqlstate().code(), code, "{error}");
