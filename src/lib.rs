@@ -3,7 +3,8 @@
 //! - `api`     — the SQL functions (argument checks, then one kept statement)
 //! - `query`   — filters: compile (docstore_core::filter) and bind
 //! - `store`   — the statements, prepared once per backend, and how their rows come back
-//! - `trigger` — the version trigger on `docstore.documents`
+//! - `trigger` — the triggers on `docstore.documents`: versions, history, change feed
+//! - `collections` — per-collection options (history, changes) and their per-backend cache
 //! - `indexes` — per-path indexes and the cache of which paths are indexed
 //! - `jsonb`   — shape checks on jsonb datums, without parsing them
 //! - `error`   — docstore errors → PostgreSQL errors with SQLSTATEs
@@ -15,6 +16,7 @@
 use pgrx::prelude::*;
 
 mod api;
+mod collections;
 mod error;
 mod indexes;
 mod jsonb;
@@ -28,6 +30,7 @@ mod trigger;
 #[pg_guard]
 pub extern "C-unwind" fn _PG_init() {
     indexes::init();
+    collections::init();
 }
 
 extension_sql_file!("../sql/bootstrap.sql", name = "bootstrap", bootstrap);

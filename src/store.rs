@@ -59,9 +59,19 @@ pub enum Statement {
     Delete,
     /// $1 collection
     DeleteCollection,
+    /// $1 collection: its options as [`docstore_core::collections::Options::bits`]
+    Options,
+    /// $1 collection, $2 id, $3 version, $4 data, $5 created_at, $6 valid_from, $7 operation
+    RecordHistory,
+    /// $1 collection, $2 id, $3 op, $4 version, $5 data
+    RecordChange,
+    /// $1 collection, $2 id, $3 version: a deletion in the change feed (no data)
+    RecordDeletion,
+    /// $1 collection, $2 id: the version after the newest in its history, or NULL
+    NextVersion,
 }
 
-const STATEMENTS: usize = 20;
+const STATEMENTS: usize = 25;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -69,6 +79,7 @@ const JSONB: pg_sys::Oid = pg_sys::JSONBOID;
 const INT8: pg_sys::Oid = pg_sys::INT8OID;
 const INT4: pg_sys::Oid = pg_sys::INT4OID;
 const TEXT_ARRAY: pg_sys::Oid = pg_sys::TEXTARRAYOID;
+const TIMESTAMPTZ: pg_sys::Oid = pg_sys::TIMESTAMPTZOID;
 
 impl Statement {
     fn index(self) -> usize {
@@ -144,6 +155,21 @@ impl Statement {
                 c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
             }
             Statement::DeleteCollection => c"DELETE FROM docstore.documents WHERE collection = $1",
+            Statement::Options => c"SELECT history::integer | (changes::integer << 1)
+                FROM docstore.collections WHERE name = $1",
+            Statement::RecordHistory => c"INSERT INTO docstore.history
+                (collection, id, version, data, created_at, valid_from, valid_to, operation)
+                VALUES ($1, $2, $3, $4, $5, $6, now(), $7)",
+            Statement::RecordChange => {
+                c"INSERT INTO docstore.changes (collection, id, op, version, data)
+                VALUES ($1, $2, $3, $4, $5)"
+            }
+            Statement::RecordDeletion => {
+                c"INSERT INTO docstore.changes (collection, id, op, version)
+                VALUES ($1, $2, 'delete', $3)"
+            }
+            Statement::NextVersion => c"SELECT max(version) + 1 FROM docstore.history
+                WHERE collection = $1 AND id = $2",
         }
     }
 
@@ -169,13 +195,22 @@ impl Statement {
             Statement::CountAll => &[TEXT],
             Statement::Delete => &[TEXT, UUID],
             Statement::DeleteCollection => &[TEXT],
+            Statement::Options => &[TEXT],
+            Statement::RecordHistory => &[TEXT, UUID, INT4, JSONB, TIMESTAMPTZ, TIMESTAMPTZ, TEXT],
+            Statement::RecordChange => &[TEXT, UUID, TEXT, INT4, JSONB],
+            Statement::RecordDeletion => &[TEXT, UUID, INT4],
+            Statement::NextVersion => &[TEXT, UUID],
         }
     }
 
     fn read_only(self) -> bool {
         matches!(
             self,
-            Statement::QueryAll | Statement::CountAll | Statement::Version
+            Statement::QueryAll
+                | Statement::CountAll
+                | Statement::Version
+                | Statement::Options
+                | Statement::NextVersion
         )
     }
 }

@@ -1,9 +1,19 @@
-//! The version trigger: `BEFORE UPDATE … FOR EACH ROW` on `docstore.documents`.
+//! The triggers on `docstore.documents`.
 //!
-//! Every update path (the docstore functions and plain `UPDATE docstore.documents …` alike) gets
-//! `version = OLD.version + 1` and `updated_at = now()`, whatever the statement set them to, and
-//! may not change the columns that identify a document. It works on the tuple directly: one
-//! `heap_modify_tuple_by_cols` copy, no document parsed.
+//! - `version_bump`, `BEFORE UPDATE … FOR EACH ROW`: every update path (the docstore functions
+//!   and plain `UPDATE docstore.documents …` alike) gets `version = OLD.version + 1` and
+//!   `updated_at = now()`, whatever the statement set them to, and may not change the columns
+//!   that identify a document. It works on the tuple directly: one `heap_modify_tuple_by_cols`
+//!   copy, no document parsed.
+//! - `track`, `BEFORE INSERT OR DELETE` and `AFTER INSERT … FOR EACH ROW`: with nothing
+//!   configured it only looks the collection up in a per-backend cache.
+//!
+//! With a collection's `history` option, an update or delete keeps the replaced version in
+//! `docstore.history`; with `changes`, every create, update and delete is recorded in
+//! `docstore.changes` and `NOTIFY docstore_changes, '<collection>'` is sent on commit. Updates
+//! and deletes are recorded in BEFORE triggers, which run with the row locked, so a document's
+//! changes are recorded in version order; creates in the AFTER trigger, so an upsert that turns
+//! into an update is not recorded as a create.
 
 use pgrx::prelude::*;
 
@@ -14,7 +24,9 @@ mod docstore {
     use pgrx::{pg_sys, PgSqlErrorCode, PgTupleDesc};
     use std::ffi::CStr;
 
+    use crate::collections;
     use crate::error::raise;
+    use crate::store::{self, Source, Statement};
 
     const NAME: &str = "docstore.version_bump";
 
@@ -30,6 +42,9 @@ mod docstore {
         // detoasting varlenas first. Exact for uuid, text and timestamptz. Called through
         // pg_guard_ffi_boundary.
         fn datum_image_eq(a: pg_sys::Datum, b: pg_sys::Datum, byval: bool, len: i32) -> bool;
+        // commands/async.h, not in pgrx's bindings: NOTIFY channel, payload (sent on commit,
+        // duplicates within a transaction folded into one).
+        fn Async_Notify(channel: *const std::ffi::c_char, payload: *const std::ffi::c_char);
     }
 
     #[pg_trigger]
@@ -75,11 +90,19 @@ mod docstore {
                 raise(Error::VersionAtMaximum, NAME)
             };
 
+            let now = pg_sys::GetCurrentTransactionStartTimestamp();
+            let row = Row::read(tupdesc, old);
+            let options = collections::options(text_str(row.collection));
+            if options.history {
+                row.keep("update");
+            }
+            if options.changes {
+                let data = pg_sys::heap_getattr(new, attno(tupdesc, c"data"), tupdesc, &mut isnull);
+                record(&row, "update", version, Some(data));
+            }
+
             let mut columns = [version_attno, updated_at_attno];
-            let mut values = [
-                pg_sys::Datum::from(version),
-                pg_sys::Datum::from(pg_sys::GetCurrentTransactionStartTimestamp()),
-            ];
+            let mut values = [pg_sys::Datum::from(version), pg_sys::Datum::from(now)];
             let mut nulls = [false, false];
             let modified = pg_sys::heap_modify_tuple_by_cols(
                 new,
@@ -94,6 +117,166 @@ mod docstore {
                 modified,
             )))
         }
+    }
+
+    /// The history and change-feed trigger: `BEFORE INSERT OR DELETE` and `AFTER INSERT`,
+    /// `FOR EACH ROW`.
+    #[pg_trigger]
+    fn track<'a>(
+        trigger: &'a PgTrigger<'a>,
+    ) -> Result<Option<PgHeapTuple<'a, AllocatedByPostgres>>, std::convert::Infallible> {
+        use pgrx::trigger_support::{
+            trigger_fired_after, trigger_fired_before, trigger_fired_by_delete,
+            trigger_fired_by_insert, trigger_fired_for_row,
+        };
+        let data = trigger.trigger_data();
+        let event = data.tg_event;
+        if !trigger_fired_for_row(event) {
+            ereport!(
+                ERROR,
+                PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                "docstore.track must be fired FOR EACH ROW"
+            );
+        }
+        // SAFETY: a row-level INSERT or DELETE trigger has a relation and the row.
+        unsafe {
+            let tupdesc = (*data.tg_relation).rd_att;
+            let tuple = data.tg_trigtuple;
+            let row = Row::read(tupdesc, tuple);
+            let options = collections::options(text_str(row.collection));
+            let unchanged = || {
+                Some(PgHeapTuple::from_heap_tuple(
+                    PgTupleDesc::from_pg_unchecked(tupdesc),
+                    tuple,
+                ))
+            };
+            if trigger_fired_by_delete(event) && trigger_fired_before(event) {
+                if options.history {
+                    row.keep("delete");
+                }
+                if options.changes {
+                    record(&row, "delete", row.version, None);
+                }
+                return Ok(unchanged());
+            }
+            if trigger_fired_by_insert(event) && trigger_fired_after(event) {
+                if options.changes {
+                    record(&row, "create", row.version, Some(row.data));
+                }
+                return Ok(None);
+            }
+            if trigger_fired_by_insert(event) && trigger_fired_before(event) {
+                // An id that had versions before (deleted, now created again or restored)
+                // continues its version numbers, so its history stays one line.
+                if options.history {
+                    let next = store::value(
+                        Source::Fixed(Statement::NextVersion),
+                        &[row.collection, row.id],
+                    );
+                    if let Some(next) = next {
+                        let next = next.value() as i32;
+                        if next > row.version {
+                            let mut columns = [attno(tupdesc, c"version")];
+                            let mut values = [pg_sys::Datum::from(next)];
+                            let mut nulls = [false];
+                            let modified = pg_sys::heap_modify_tuple_by_cols(
+                                tuple,
+                                tupdesc,
+                                1,
+                                columns.as_mut_ptr(),
+                                values.as_mut_ptr(),
+                                nulls.as_mut_ptr(),
+                            );
+                            return Ok(Some(PgHeapTuple::from_heap_tuple(
+                                PgTupleDesc::from_pg_unchecked(tupdesc),
+                                modified,
+                            )));
+                        }
+                    }
+                }
+                return Ok(unchanged());
+            }
+            ereport!(
+                ERROR,
+                PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                "docstore.track must be fired BEFORE INSERT OR DELETE or AFTER INSERT"
+            );
+        }
+    }
+
+    /// The columns of a stored document, as datums of its tuple.
+    struct Row {
+        collection: pg_sys::Datum,
+        id: pg_sys::Datum,
+        data: pg_sys::Datum,
+        created_at: pg_sys::Datum,
+        updated_at: pg_sys::Datum,
+        version: i32,
+    }
+
+    impl Row {
+        /// Reads the row's columns (all NOT NULL in the table).
+        unsafe fn read(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> Row {
+            let get = |column: &CStr| {
+                let mut isnull = false;
+                let value = pg_sys::heap_getattr(tuple, attno(tupdesc, column), tupdesc, &mut isnull);
+                assert!(!isnull, "docstore.documents.{column:?} is NOT NULL");
+                value
+            };
+            Row {
+                collection: get(c"collection"),
+                id: get(c"id"),
+                data: get(c"data"),
+                created_at: get(c"created_at"),
+                updated_at: get(c"updated_at"),
+                version: get(c"version").value() as i32,
+            }
+        }
+
+        /// Keeps this version in `docstore.history`, ended now by `operation`.
+        unsafe fn keep(&self, operation: &str) {
+            store::processed(
+                Source::Fixed(Statement::RecordHistory),
+                &[
+                    self.collection,
+                    self.id,
+                    pg_sys::Datum::from(self.version),
+                    self.data,
+                    self.created_at,
+                    self.updated_at,
+                    datum(operation),
+                ],
+            );
+        }
+    }
+
+    /// Records a write in `docstore.changes` and queues the commit-time notification.
+    unsafe fn record(row: &Row, op: &str, version: i32, data: Option<pg_sys::Datum>) {
+        match data {
+            Some(data) => store::processed(
+                Source::Fixed(Statement::RecordChange),
+                &[row.collection, row.id, datum(op), pg_sys::Datum::from(version), data],
+            ),
+            None => store::processed(
+                Source::Fixed(Statement::RecordDeletion),
+                &[row.collection, row.id, pg_sys::Datum::from(version)],
+            ),
+        };
+        let collection = std::ffi::CString::new(text_str(row.collection))
+            .expect("text holds no NUL byte");
+        pg_sys::ffi::pg_guard_ffi_boundary(|| {
+            Async_Notify(c"docstore_changes".as_ptr(), collection.as_ptr())
+        });
+    }
+
+    fn datum(text: &str) -> pg_sys::Datum {
+        text.into_datum().expect("text has a datum")
+    }
+
+    /// The string of a text datum (detoasted if need be; lives as long as the tuple).
+    unsafe fn text_str<'t>(value: pg_sys::Datum) -> &'t str {
+        let varlena = pg_sys::pg_detoast_datum_packed(value.cast_mut_ptr());
+        pgrx::varlena::text_to_rust_str_unchecked(varlena)
     }
 
     /// The attribute number of `column`; the table's definition guarantees it exists.

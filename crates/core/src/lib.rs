@@ -7,6 +7,7 @@
 //! Later compilers (filters, update operators) belong here too.
 
 pub mod args;
+pub mod collections;
 pub mod error;
 pub mod filter;
 pub mod find;

@@ -1,0 +1,95 @@
+//! Per-collection options: `docstore_configure`, `docstore_collection_options`, and the
+//! per-backend cache of them that the trigger consults on every write.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use docstore_core::collections::{self, Options};
+use docstore_core::{args, Error};
+use pgrx::prelude::*;
+use pgrx::{pg_sys, IntoDatum, JsonB};
+
+use crate::error::OrRaise;
+use crate::store::{self, Source, Statement};
+
+thread_local! {
+    /// Collection → its options. Cleared on every relcache invalidation: `docstore_configure`
+    /// invalidates docstore.documents in every backend when it commits.
+    static OPTIONS: RefCell<HashMap<String, Options>> = RefCell::new(HashMap::new());
+}
+
+/// Registers the cache's invalidation; called once per backend from `_PG_init`.
+pub fn init() {
+    unsafe extern "C-unwind" fn invalidate(_arg: pg_sys::Datum, _relid: pg_sys::Oid) {
+        OPTIONS.with(|cache| cache.borrow_mut().clear());
+    }
+    unsafe { pg_sys::CacheRegisterRelcacheCallback(Some(invalidate), pg_sys::Datum::from(0)) };
+}
+
+/// The options of `collection` (both off for a collection never configured).
+pub fn options(collection: &str) -> Options {
+    if let Some(options) = OPTIONS.with(|c| c.borrow().get(collection).copied()) {
+        return options;
+    }
+    let name = collection.into_datum().expect("text has a datum");
+    // SAFETY: the datum is a text, as the statement declares.
+    let bits = unsafe { store::value(Source::Fixed(Statement::Options), &[name]) };
+    let options = bits.map_or_else(Options::default, |b| Options::from_bits(b.value() as i32));
+    OPTIONS.with(|c| c.borrow_mut().insert(collection.to_string(), options));
+    options
+}
+
+/// `docstore_configure(collection text, options jsonb) RETURNS jsonb`: sets the options given,
+/// keeps the others, returns them all.
+#[pg_extern(volatile, parallel_unsafe)]
+fn docstore_configure(collection: Option<&str>, options: Option<JsonB>) -> JsonB {
+    const NAME: &str = "docstore_configure";
+    let collection = args::collection(collection).or_raise(NAME);
+    let options = args::required("options", options).or_raise(NAME);
+    let serde_json::Value::Object(object) = &options.0 else {
+        Err(Error::NotAnObject {
+            argument: "options",
+            found: docstore_core::JsonKind::of(&options.0),
+        })
+        .or_raise(NAME)
+    };
+    let settings = collections::parse(object).or_raise(NAME);
+    let current = stored(collection).unwrap_or_default();
+    let new = current.with(settings);
+    Spi::run_with_args(
+        "INSERT INTO docstore.collections AS c (name, history, changes) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET history = EXCLUDED.history, changes = EXCLUDED.changes",
+        &[collection.into(), new.history.into(), new.changes.into()],
+    )
+    .unwrap_or_else(|e| panic!("writing docstore.collections failed: {e}"));
+    // Every backend drops its cached options when this transaction commits.
+    unsafe {
+        let documents = documents_oid();
+        pg_sys::CacheInvalidateRelcacheByRelid(documents);
+    }
+    OPTIONS.with(|c| c.borrow_mut().remove(collection));
+    JsonB(new.to_json())
+}
+
+/// `docstore_collection_options(collection text) RETURNS jsonb`: every option with its value.
+#[pg_extern(stable, parallel_safe)]
+fn docstore_collection_options(collection: Option<&str>) -> JsonB {
+    const NAME: &str = "docstore_collection_options";
+    let collection = args::collection(collection).or_raise(NAME);
+    JsonB(stored(collection).unwrap_or_default().to_json())
+}
+
+/// The options stored for `collection`, read now (not from the cache).
+fn stored(collection: &str) -> Option<Options> {
+    let name = collection.into_datum().expect("text has a datum");
+    // SAFETY: the datum is a text, as the statement declares.
+    unsafe { store::value(Source::Fixed(Statement::Options), &[name]) }
+        .map(|bits| Options::from_bits(bits.value() as i32))
+}
+
+fn documents_oid() -> pg_sys::Oid {
+    Spi::get_one::<pg_sys::Oid>("SELECT 'docstore.documents'::regclass::oid")
+        .ok()
+        .flatten()
+        .expect("docstore.documents exists")
+}
