@@ -56,6 +56,7 @@ cluster_start "$DIR" "$PORT"
 trap 'cluster_stop "$DIR"' EXIT
 step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
 step "multi-connection tests" bash tests/concurrency.sh "$PORT"
+step "history and change feed under concurrency" bash tests/changes.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
 step "1M-row results keep backend memory flat" bash tests/memory.sh "$PORT"
 step "Python client (pytest)" python_tests

@@ -220,8 +220,8 @@ COMMENT ON FUNCTION docstore_delete(text, uuid, integer) IS
 'Deletes the document id of collection; true if there was one. With expected_version, the document must be at that version.
 Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters; 40001 expected_version differs from the stored version.';
 
-COMMENT ON FUNCTION docstore_delete_collection(text) IS
-'Deletes every document of collection; true if there was any.
+COMMENT ON FUNCTION docstore_delete_collection(text, boolean) IS
+'Deletes every document of collection; true if there was any. Its history (the versions the delete keeps, for collections with history on) and its options stay unless purge is true; the change feed keeps what it recorded until trimmed.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
 
 COMMENT ON FUNCTION docstore_explain(text, jsonb, jsonb) IS
@@ -459,7 +459,7 @@ BEGIN
         RAISE EXCEPTION 'limit must be 0 or greater, got %', lim USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF char_length(collection) NOT BETWEEN 1 AND 255 THEN
-        RAISE EXCEPTION 'collection must be 1 to 255 characters, got %', char_length(collection)
+        RAISE EXCEPTION 'collection name must be 1 to 255 characters, got %', char_length(collection)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     SELECT f.trimmed_before INTO trimmed FROM docstore.feed AS f;

@@ -600,18 +600,23 @@ fn docstore_delete(
     unsafe { store::processed(Source::Fixed(Statement::Delete), &params) > 0 }
 }
 
-/// `docstore_delete_collection(collection text) RETURNS boolean`: true if it held any document.
+/// `docstore_delete_collection(collection text, purge boolean DEFAULT false) RETURNS boolean`:
+/// true if it held any document. With `purge`, its history and options go too.
 #[pg_extern(volatile, parallel_unsafe)]
-fn docstore_delete_collection(collection: Option<&str>) -> bool {
+fn docstore_delete_collection(collection: Option<&str>, purge: default!(Option<bool>, false)) -> bool {
     const NAME: &str = "docstore_delete_collection";
     let collection = args::collection(collection).or_raise(NAME);
     // SAFETY: the datum is a text, as the statement declares.
-    unsafe {
+    let deleted = unsafe {
         store::processed(
             Source::Fixed(Statement::DeleteCollection),
             &[datum(collection)],
         ) > 0
+    };
+    if purge == Some(true) {
+        crate::collections::purge(collection);
     }
+    deleted
 }
 
 fn datum(value: impl IntoDatum) -> pg_sys::Datum {

@@ -79,6 +79,25 @@ fn docstore_collection_options(collection: Option<&str>) -> JsonB {
     JsonB(stored(collection).unwrap_or_default().to_json())
 }
 
+/// Removes the history and the options of `collection` (`docstore_delete_collection(…, purge
+/// => true)`); the change feed keeps what it recorded until it is trimmed.
+pub fn purge(collection: &str) {
+    Spi::run_with_args(
+        "DELETE FROM docstore.history WHERE collection = $1",
+        &[collection.into()],
+    )
+    .and_then(|()| {
+        Spi::run_with_args(
+            "DELETE FROM docstore.collections WHERE name = $1",
+            &[collection.into()],
+        )
+    })
+    .unwrap_or_else(|e| panic!("purging collection failed: {e}"));
+    // SAFETY: documents_oid is a relation's oid.
+    unsafe { pg_sys::CacheInvalidateRelcacheByRelid(documents_oid()) };
+    OPTIONS.with(|c| c.borrow_mut().remove(collection));
+}
+
 /// The options stored for `collection`, read now (not from the cache).
 fn stored(collection: &str) -> Option<Options> {
     let name = collection.into_datum().expect("text has a datum");
