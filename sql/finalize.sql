@@ -499,26 +499,35 @@ CREATE FUNCTION docstore_changes(after text DEFAULT NULL, "limit" integer DEFAUL
     RETURNS TABLE (cursor text, collection text, id uuid, op text, version integer, data jsonb, changed_at timestamptz)
     LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
     AS $$
+        -- k's values reach the scans as InitPlan parameters (not a join), so that the first
+        -- scan streams changes_pkey in order and stops at the limit.
         WITH k AS MATERIALIZED (SELECT * FROM docstore.changes_start($1, $2, $3))
         SELECT r.cursor, r.collection, r.id, r.op, r.version, r.data, r.changed_at
-          FROM ((SELECT 1 AS batch, c.seq, k.prev || '/' || k.cur || '/' || c.seq AS cursor,
+          FROM ((SELECT 1 AS batch, c.seq,
+                        (SELECT k.prev || '/' || k.cur || '/' FROM k) || c.seq AS cursor,
                         c.collection, c.id, c.op, c.version, c.data, c.changed_at
-                   FROM k, docstore.changes AS c
-                  WHERE c.seq > k.last
-                    AND c.xid >= pg_snapshot_xmin(k.prev) AND c.xid < pg_snapshot_xmax(k.cur)
-                    AND pg_visible_in_snapshot(c.xid, k.cur) AND NOT pg_visible_in_snapshot(c.xid, k.prev)
+                   FROM docstore.changes AS c
+                  -- The rest of the cursor's batch: walks changes_pkey from the cursor on.
+                  WHERE c.seq > (SELECT k.last FROM k)
+                    AND pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
+                    AND NOT pg_visible_in_snapshot(c.xid, (SELECT k.prev FROM k))
                     AND ($3 IS NULL OR c.collection = $3)
                   ORDER BY c.seq
                   LIMIT (SELECT k.lim FROM k))
                 UNION ALL
-                (SELECT 2, c.seq, k.cur || '/' || k.now || '/' || c.seq,
+                (SELECT 2, c.seq, (SELECT k.cur || '/' || k.now || '/' FROM k) || c.seq,
                         c.collection, c.id, c.op, c.version, c.data, c.changed_at
-                   FROM k, docstore.changes AS c
-                  WHERE k.now IS NOT NULL
-                    AND c.xid >= pg_snapshot_xmin(k.cur) AND c.xid < pg_snapshot_xmax(k.now)
-                    AND pg_visible_in_snapshot(c.xid, k.now) AND NOT pg_visible_in_snapshot(c.xid, k.cur)
+                   FROM docstore.changes AS c
+                  -- The next batch, which may start at any seq (a transaction that ended late
+                  -- took its numbers early): its candidates are the transactions from cur's xmin
+                  -- on, found by changes_xid_idx (seq + 0: not by walking all of changes_pkey).
+                  WHERE (SELECT k.now IS NOT NULL FROM k)
+                    AND c.xid >= (SELECT pg_snapshot_xmin(k.cur) FROM k)
+                    AND c.xid < (SELECT pg_snapshot_xmax(k.now) FROM k)
+                    AND pg_visible_in_snapshot(c.xid, (SELECT k.now FROM k))
+                    AND NOT pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
                     AND ($3 IS NULL OR c.collection = $3)
-                  ORDER BY c.seq
+                  ORDER BY c.seq + 0
                   LIMIT (SELECT k.lim FROM k))) AS r
          ORDER BY r.batch, r.seq
          LIMIT (SELECT k.lim FROM k)
