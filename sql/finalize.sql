@@ -116,6 +116,19 @@ SELECT pg_catalog.pg_extension_config_dump('docstore.history', '');
 -- Functions implemented in Rust as version-1 C functions (src/api.rs)
 ------------------------------------------------------------------------------------------------
 
+-- The per-row test of top-level equality filters, which the compiler puts before the
+-- indexable path predicate (src/matching.rs). Its support function gives it selectivity 1: the
+-- path predicate beside it carries the estimate.
+CREATE FUNCTION docstore.match_eq_support(internal) RETURNS internal
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_match_eq_support';
+CREATE FUNCTION docstore.match_eq(data jsonb, filter jsonb) RETURNS boolean
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE COST 1 SUPPORT docstore.match_eq_support
+    AS 'MODULE_PATHNAME', 'docstore_match_eq';
+COMMENT ON FUNCTION docstore.match_eq(jsonb, jsonb) IS
+'Internal: whether every top-level key of filter (scalars) is in data with that value or with an array holding it (MongoDB equality).';
+COMMENT ON FUNCTION docstore.match_eq_support(internal) IS 'Internal: planner support of docstore.match_eq (selectivity 1).';
+
 CREATE FUNCTION docstore_create(collection text, data jsonb, id uuid DEFAULT NULL)
     RETURNS SETOF docstore.document
     LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1

@@ -22,18 +22,6 @@ use crate::query;
 use crate::store::{self, Dynamic, Source, Statement};
 use docstore_core::find::{self, FindOptions};
 
-/// Declares the version-1 calling convention for a hand-declared C function.
-macro_rules! function_info_v1 {
-    ($finfo:ident) => {
-        #[no_mangle]
-        #[doc(hidden)]
-        pub extern "C" fn $finfo() -> &'static pg_sys::Pg_finfo_record {
-            const V1: pg_sys::Pg_finfo_record = pg_sys::Pg_finfo_record { api_version: 1 };
-            &V1
-        }
-    };
-}
-
 /// Argument `n` as a raw datum, `None` for SQL NULL — and for an argument the function was
 /// declared without (a database whose docstore SQL predates a trailing optional argument
 /// calls the new library with fewer arguments).
@@ -603,7 +591,10 @@ fn docstore_delete(
 /// `docstore_delete_collection(collection text, purge boolean DEFAULT false) RETURNS boolean`:
 /// true if it held any document. With `purge`, its history and options go too.
 #[pg_extern(volatile, parallel_unsafe)]
-fn docstore_delete_collection(collection: Option<&str>, purge: default!(Option<bool>, false)) -> bool {
+fn docstore_delete_collection(
+    collection: Option<&str>,
+    purge: default!(Option<bool>, false),
+) -> bool {
     const NAME: &str = "docstore_delete_collection";
     let collection = args::collection(collection).or_raise(NAME);
     // SAFETY: the datum is a text, as the statement declares.

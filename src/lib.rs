@@ -7,6 +7,7 @@
 //! - `collections` — per-collection options (history, changes) and their per-backend cache
 //! - `indexes` — per-path indexes and the cache of which paths are indexed
 //! - `jsonb`   — shape checks on jsonb datums, without parsing them
+//! - `matching` — `docstore.match_eq`, the per-row test of top-level equality filters
 //! - `error`   — docstore errors → PostgreSQL errors with SQLSTATEs
 //! - `sql/`    — the DDL: schema and row type (`bootstrap.sql`), storage, trigger and the
 //!   hand-declared functions (`finalize.sql`)
@@ -15,11 +16,24 @@
 
 use pgrx::prelude::*;
 
+/// Declares the version-1 calling convention for a hand-declared C function.
+macro_rules! function_info_v1 {
+    ($finfo:ident) => {
+        #[no_mangle]
+        #[doc(hidden)]
+        pub extern "C" fn $finfo() -> &'static pg_sys::Pg_finfo_record {
+            const V1: pg_sys::Pg_finfo_record = pg_sys::Pg_finfo_record { api_version: 1 };
+            &V1
+        }
+    };
+}
+
 mod api;
 mod collections;
 mod error;
 mod indexes;
 mod jsonb;
+mod matching;
 mod query;
 mod store;
 mod trigger;

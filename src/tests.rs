@@ -240,6 +240,45 @@ mod tests {
             })
             .unwrap();
     }
+
+    /// `docstore.match_eq` (the per-row test of top-level equalities, reading binary jsonb in
+    /// Rust) against the reference evaluator, on random documents and equality filters, with
+    /// numbers written in several ways (1 and 1.0, large, negative, fractional).
+    #[pg_test]
+    fn match_eq_agrees_with_the_reference_evaluator() {
+        let mut runner = TestRunner::new(Config {
+            cases: 2000,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (
+            prop::collection::vec(strategies::document_with_numbers(), 1..8),
+            prop::collection::btree_map(strategies::key(), strategies::equality_scalar(), 1..3),
+        );
+        runner
+            .run(&strategy, |(docs, pairs)| {
+                let filter_json = serde_json::Value::Object(pairs.into_iter().collect());
+                let filter = filter::parse(&filter_json)
+                    .map_err(|e| TestCaseError::fail(format!("{filter_json}: {e}")))?;
+                let expected: Vec<bool> = docs
+                    .iter()
+                    .map(|d| filter::eval::matches(&filter, d).unwrap_or(false))
+                    .collect();
+                let got: Vec<bool> = Spi::get_one_with_args::<Vec<bool>>(
+                    "SELECT array_agg(docstore.match_eq(e.d, $2::text::jsonb) ORDER BY e.n)
+                       FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(d, n)",
+                    &[
+                        serde_json::Value::from(docs.clone()).to_string().into(),
+                        filter_json.to_string().into(),
+                    ],
+                )
+                .unwrap()
+                .unwrap();
+                prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
+                Ok(())
+            })
+            .unwrap();
+    }
 }
 
 /// Generators of documents and filters for the differential test.
@@ -274,6 +313,42 @@ mod strategies {
 
     pub fn document() -> impl Strategy<Value = Value> {
         prop::collection::btree_map(key(), value(), 0..4)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+    }
+
+    /// A non-null scalar for an equality filter, numbers in several spellings.
+    pub fn equality_scalar() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            scalar().prop_filter("not null", |v| !v.is_null()),
+            prop_oneof![
+                Just("1.0"),
+                Just("10000"),
+                Just("10000.00"),
+                Just("123456789.25"),
+                Just("-0.5"),
+                Just("0.0"),
+                Just("-2.000"),
+                Just("1e20"),
+                Just("0.00001"),
+            ]
+            .prop_map(|n| serde_json::from_str::<Value>(n).unwrap()),
+        ]
+    }
+
+    /// Documents whose values include the numbers of [`equality_scalar`] and arrays of them.
+    pub fn document_with_numbers() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![equality_scalar(), Just(Value::Null)];
+        let value = prop_oneof![
+            leaf.clone(),
+            prop::collection::vec(leaf.clone(), 0..4).prop_map(Value::from),
+            prop::collection::vec(
+                prop::collection::vec(leaf.clone(), 0..2).prop_map(Value::from),
+                0..2
+            )
+            .prop_map(Value::from),
+            (key(), leaf).prop_map(|(k, v)| json!({k: v})),
+        ];
+        prop::collection::btree_map(key(), value, 0..4)
             .prop_map(|m| Value::Object(m.into_iter().collect()))
     }
 

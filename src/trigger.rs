@@ -219,7 +219,8 @@ mod docstore {
         unsafe fn read(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> Row {
             let get = |column: &CStr| {
                 let mut isnull = false;
-                let value = pg_sys::heap_getattr(tuple, attno(tupdesc, column), tupdesc, &mut isnull);
+                let value =
+                    pg_sys::heap_getattr(tuple, attno(tupdesc, column), tupdesc, &mut isnull);
                 assert!(!isnull, "docstore.documents.{column:?} is NOT NULL");
                 value
             };
@@ -255,15 +256,21 @@ mod docstore {
         match data {
             Some(data) => store::processed(
                 Source::Fixed(Statement::RecordChange),
-                &[row.collection, row.id, datum(op), pg_sys::Datum::from(version), data],
+                &[
+                    row.collection,
+                    row.id,
+                    datum(op),
+                    pg_sys::Datum::from(version),
+                    data,
+                ],
             ),
             None => store::processed(
                 Source::Fixed(Statement::RecordDeletion),
                 &[row.collection, row.id, pg_sys::Datum::from(version)],
             ),
         };
-        let collection = std::ffi::CString::new(text_str(row.collection))
-            .expect("text holds no NUL byte");
+        let collection =
+            std::ffi::CString::new(text_str(row.collection)).expect("text holds no NUL byte");
         pg_sys::ffi::pg_guard_ffi_boundary(|| {
             Async_Notify(c"docstore_changes".as_ptr(), collection.as_ptr())
         });

@@ -16,6 +16,11 @@ q dump_src "SELECT count(*) FROM (SELECT docstore_create('c' || (i % 5), jsonb_b
 q dump_src "UPDATE docstore.documents SET data = data || '{\"updated\": true}' WHERE (data->>'i')::int % 3 = 0" >/dev/null
 q dump_src "SELECT count(*) FROM (SELECT docstore_create('big', jsonb_build_object('pad', repeat('abc', 100000)))) s" >/dev/null
 q dump_src "SELECT docstore_create_index('c2', '{\"i\": 1}')" >/dev/null
+q dump_src "SELECT docstore_configure('hc', '{\"history\": true, \"changes\": true}')" >/dev/null
+q dump_src "SELECT count(*) FROM (SELECT docstore_create('hc', jsonb_build_object('i', i)) FROM generate_series(1, 20) i) s" >/dev/null
+q dump_src "UPDATE docstore.documents SET data = data || '{\"v\": 2}' WHERE collection = 'hc'" >/dev/null
+q dump_src "SELECT docstore_delete('hc', id) FROM docstore.documents WHERE collection = 'hc' AND (data->>'i')::int <= 5" >/dev/null
+history="SELECT count(*) || ':' || md5(string_agg(collection || id || version || data::text || valid_from || valid_to || operation, ',' ORDER BY collection, id, version)) FROM docstore.history"
 before=$(q dump_src "$fingerprint")
 
 for format in custom plain; do
@@ -28,6 +33,12 @@ for format in custom plain; do
     psql_at "$PORT" -d dump_dst -f "$work/db.sql" >/dev/null
   fi
   check "$format dump: every document back, identical" "$before" "$(q dump_dst "$fingerprint")"
+  check "$format dump: collection options kept" '{"changes": true, "history": true}' "$(q dump_dst "SELECT docstore_collection_options('hc')")"
+  check "$format dump: history kept, identical" "$(q dump_src "$history")" "$(q dump_dst "$history")"
+  check "$format dump: the change feed starts empty (its cursors belong to the old cluster)" 0 "$(q dump_dst "SELECT count(*) FROM docstore_changes()")"
+  hid=$(q dump_dst "SELECT id FROM docstore.documents WHERE collection = 'hc' ORDER BY id LIMIT 1")
+  q dump_dst "SELECT docstore_update('hc', '$hid', '{\"v\": 3}')" >/dev/null
+  check "$format dump: history and feed go on after restore" "3 update 3" "$(q dump_dst "SELECT count(*) || ' ' || (SELECT op || ' ' || version FROM docstore_changes()) FROM docstore_history('hc', '$hid')")"
   check "$format dump: versions kept" "$(q dump_src "SELECT sum(version) FROM docstore.documents")" "$(q dump_dst "SELECT sum(version) FROM docstore.documents")"
   id=$(q dump_dst "SELECT id FROM docstore.documents WHERE collection = 'c3' AND version = 2 ORDER BY id LIMIT 1")
   check "$format dump: updates still bump versions" 3 "$(q dump_dst "SELECT version FROM docstore_update('c3', '$id', '{\"again\": true}')")"

@@ -72,7 +72,11 @@ pub fn parse(options: &Map<String, Value>) -> Result<Settings, Error> {
         };
         let Value::Bool(on) = value else {
             return Err(Error::BadOption {
-                option: if key == "history" { "history" } else { "changes" },
+                option: if key == "history" {
+                    "history"
+                } else {
+                    "changes"
+                },
                 expected: "true or false",
             });
         };
@@ -111,7 +115,10 @@ mod tests {
                 changes: true
             }
         );
-        assert_eq!(Options::default().with(Settings::default()), Options::default());
+        assert_eq!(
+            Options::default().with(Settings::default()),
+            Options::default()
+        );
         assert_eq!(
             parse(&object(json!({}))).unwrap(),
             Settings::default(),

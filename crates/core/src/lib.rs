@@ -13,6 +13,7 @@ pub mod filter;
 pub mod find;
 pub mod ids;
 pub mod indexes;
+pub mod jsonb_binary;
 pub mod jsonb_shape;
 pub mod sql;
 pub mod update;

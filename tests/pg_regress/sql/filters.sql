@@ -131,3 +131,25 @@ SELECT pg_temp.count_err('inventory', '[]');
 SELECT pg_temp.count_err(NULL, '{}');
 SELECT pg_temp.count_err('', '{}');
 ROLLBACK;
+
+-- Top-level equalities are tested per row by docstore.match_eq (binary jsonb, read in Rust),
+-- beside the indexable path predicate. MongoDB's rule: the value, or an element of an array
+-- there (one level); numbers by value; strings exactly; nothing for missing keys.
+SELECT v AS value,
+       docstore.match_eq(jsonb_build_object('k', v), '{"k": 1}') AS eq_1,
+       docstore.match_eq(jsonb_build_object('k', v), '{"k": 1.0}') AS eq_1_0,
+       docstore.match_eq(jsonb_build_object('k', v), '{"k": "1"}') AS eq_string_1,
+       docstore.match_eq(jsonb_build_object('k', v), '{"k": true}') AS eq_true
+  FROM (VALUES ('1'::jsonb), ('1.00'), ('-1'), ('10000'), ('"1"'), ('[2, 1]'), ('[[1]]'), ('{"k": 1}'),
+               ('true'), ('[true]'), ('null'), ('[]')) AS t(v)
+ ORDER BY v::text;
+SELECT docstore.match_eq('{"a": 1, "b": "x", "c": [1, 2]}', f) AS matches, f AS filter
+  FROM (VALUES ('{"a": 1, "b": "x"}'::jsonb), ('{"a": 1, "b": "y"}'), ('{"c": 2, "a": 1}'),
+               ('{"missing": 1}'), ('{"b": "x", "a": 2}'), ('{"a": 123456789012345678901234567890}')) AS t(f)
+ ORDER BY f::text;
+-- The same answers through docstore_query, and the plan keeps the GIN index.
+SELECT count(*) FROM docstore_create_many('eqtest',
+  '[{"k": 1}, {"k": 1.0}, {"k": [3, 1]}, {"k": [[1]]}, {"k": "1"}, {"j": 1}, {"k": 1, "s": "x"}]');
+SELECT data FROM docstore_query('eqtest', '{"k": 1}') ORDER BY data::text;
+SELECT data FROM docstore_query('eqtest', '{"k": 1, "s": "x"}') ORDER BY data::text;
+SELECT docstore_explain('eqtest', '{"k": 1}')->>'sql' LIKE '%docstore.match_eq(data, $%) AND data @@ $%' AS both_conditions;

@@ -55,7 +55,40 @@ pub fn compile_with_indexes(
         Node::True => {}
         node => out.sql = render_sql(&node, first_param, &mut out.params),
     }
+    if let Some(pairs) = top_level_equalities(filter) {
+        // The per-row test first, the indexable predicate after (see src/matching.rs).
+        let n = first_param + out.params.len();
+        out.params.push(Param::Jsonb(pairs));
+        out.sql = format!("docstore.match_eq(data, ${n}) AND {}", out.sql);
+    }
     Ok(out)
+}
+
+/// For a filter that only asks top-level keys to equal scalars (`{"status": "active", "n": 5}`,
+/// null excepted: it also matches a missing key), those pairs as one object: what
+/// `docstore.match_eq` tests.
+pub fn top_level_equalities(filter: &Filter) -> Option<Value> {
+    fn pair(filter: &Filter) -> Option<(&str, &Value)> {
+        match filter {
+            Filter::Field(Path(keys), Cond::Eq(value)) if keys.len() == 1 && !value.is_null() => {
+                Some((keys[0].as_str(), value))
+            }
+            _ => None,
+        }
+    }
+    let pairs: Vec<(&str, &Value)> = match filter {
+        Filter::And(parts) if !parts.is_empty() => parts.iter().map(pair).collect::<Option<_>>()?,
+        Filter::And(_) => return None,
+        single => vec![pair(single)?],
+    };
+    let mut object = serde_json::Map::new();
+    for (key, value) in pairs {
+        if object.get(key).is_some_and(|seen| seen != value) {
+            return None; // {"$and": [{"a": 1}, {"a": 2}]}: left to the general form
+        }
+        object.insert(key.to_string(), value.clone());
+    }
+    Some(Value::Object(object))
 }
 
 /// A condition before rendering: path predicates, or SQL the path language cannot state.

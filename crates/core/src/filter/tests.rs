@@ -40,7 +40,13 @@ fn strip_guards(text: &str) -> String {
 #[test]
 fn comparisons_leave_out_nested_arrays() {
     let (_, params) = sql(json!({"c": 2}));
-    assert_eq!(params, vec![Param::JsonPath(r#"$."c" == 2"#.into())]);
+    assert_eq!(
+        params,
+        vec![
+            Param::JsonPath(r#"$."c" == 2"#.into()),
+            Param::Jsonb(json!({"c": 2}))
+        ]
+    );
     // Negated, the always-definite form, which leaves nested arrays out explicitly.
     let (_, params) = sql(json!({"c": {"$ne": 2}}));
     assert_eq!(
@@ -52,12 +58,47 @@ fn comparisons_leave_out_nested_arrays() {
 }
 
 fn one_path(filter: Value) -> String {
-    match sql(filter) {
-        (sql, params) if sql == "data @@ $3" => match &params[..] {
+    let equalities = top_level_equalities(&parse(&filter).expect("a valid filter"));
+    match (sql(filter), equalities) {
+        ((sql, params), None) if sql == "data @@ $3" => match &params[..] {
             [Param::JsonPath(p)] => strip_guards(p),
             other => panic!("expected one path parameter, got {other:?}"),
         },
+        // Top-level equalities: the per-row test first, with the pairs, then the same path.
+        ((sql, params), Some(pairs)) if sql == "docstore.match_eq(data, $4) AND data @@ $3" => {
+            match &params[..] {
+                [Param::JsonPath(p), Param::Jsonb(j)] if *j == pairs => strip_guards(p),
+                other => panic!("expected a path and the pairs, got {other:?}"),
+            }
+        }
         other => panic!("expected `data @@ $3`, got {other:?}"),
+    }
+}
+
+#[test]
+fn top_level_equalities_are_tested_per_row_by_match_eq() {
+    let pairs = |filter: Value| top_level_equalities(&parse(&filter).unwrap());
+    assert_eq!(
+        pairs(json!({"status": "active", "n": 5, "ok": true})),
+        Some(json!({"status": "active", "n": 5, "ok": true}))
+    );
+    assert_eq!(pairs(json!({"n": {"$eq": 5}})), Some(json!({"n": 5})));
+    assert_eq!(
+        pairs(json!({"$and": [{"a": 1}, {"a": 1}]})),
+        Some(json!({"a": 1}))
+    );
+    for other in [
+        json!({"a": null}),
+        json!({"a.b": 1}),
+        json!({"a": {"$gt": 1}}),
+        json!({"a": {"b": 1}}),
+        json!({"a": [1]}),
+        json!({"a": 1, "b": {"$ne": 2}}),
+        json!({"$or": [{"a": 1}]}),
+        json!({"$and": [{"a": 1}, {"a": 2}]}),
+        json!({}),
+    ] {
+        assert_eq!(pairs(other.clone()), None, "{other}");
     }
 }
 
