@@ -31,10 +31,9 @@ pg_tests() {
 }
 
 python_tests() {
-  local venv=/tmp/docstore-venv-$(id -un)
-  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --upgrade pip >/dev/null
-  "$venv/bin/pip" install -q "$REPO/clients/python[test]"
+  local venv
+  venv=$(ensure_venv)
+  "$venv/bin/pip" install -q "$REPO/clients/python[test]" >/dev/null
   psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" \
     -c "DROP DATABASE IF EXISTS docstore_python" -c "CREATE DATABASE docstore_python"
   (cd "$REPO/clients/python" &&
@@ -57,7 +56,9 @@ trap 'cluster_stop "$DIR"' EXIT
 step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
 step "multi-connection tests" bash tests/concurrency.sh "$PORT"
 step "history and change feed under concurrency" bash tests/changes.sh "$PORT"
+step "privileges: trusted install, grants, row-level security" bash tests/privileges.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
+step "crash safety: SIGKILL mid-load, 3 rounds" bash tests/crash.sh 3 4
 step "1M-row results keep backend memory flat" bash tests/memory.sh "$PORT"
 step "Python client (pytest)" python_tests
 

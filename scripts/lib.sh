@@ -87,3 +87,14 @@ psql_at() {
   local port=$1; shift
   "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
 }
+
+# A Python virtualenv with the client (psycopg 3) for the Python-driven tests; prints its path.
+ensure_venv() {
+  local venv=/tmp/docstore-venv-$(id -un)
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
+  if ! "$venv/bin/python" -c "import docstore, psycopg, pytest" 2>/dev/null; then
+    "$venv/bin/pip" install -q --upgrade pip >&2
+    "$venv/bin/pip" install -q "$REPO/clients/python[test]" >&2
+  fi
+  echo "$venv"
+}

@@ -573,3 +573,137 @@ END $$;
 COMMENT ON FUNCTION docstore_trim_changes(text) IS
 'Deletes the changes that a reader at cursor before has read for certain (every change of a transaction that had ended before the cursor''s batches began) and returns how many. A reader whose cursor is older than the trim point gets an error (55000) instead of silently missing changes.
 Errors: 22004 before is NULL; 22023 before is not a cursor.';
+
+------------------------------------------------------------------------------------------------
+-- Access control: table privileges decide whether a role may use docstore at all, row-level
+-- security which collections it sees and changes. The functions are SECURITY INVOKER, so both
+-- apply to them exactly as to plain SQL. The table owner (who created the extension, or a
+-- superuser) bypasses row-level security, as PostgreSQL does for owners.
+------------------------------------------------------------------------------------------------
+
+-- Who may read or write which collection ('*': every collection).
+CREATE TABLE docstore.grants (
+    collection  text        COLLATE "C" NOT NULL,
+    role        regrole     NOT NULL,
+    access      text        NOT NULL,
+    CONSTRAINT grants_pkey PRIMARY KEY (collection, role),
+    CONSTRAINT grants_access CHECK (access IN ('read', 'write'))
+);
+COMMENT ON TABLE docstore.grants IS 'per-collection access (docstore_grant); read by the row-level security policies';
+SELECT pg_catalog.pg_extension_config_dump('docstore.grants', '');
+
+-- Whether the current role (or a role it is a member of) may read (or, with write = true,
+-- write) collection.
+CREATE FUNCTION docstore.allowed(collection text, write boolean) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+        SELECT EXISTS (SELECT 1 FROM docstore.grants AS g
+                        WHERE g.collection IN ($1, '*')
+                          AND (NOT $2 OR g.access = 'write')
+                          AND pg_has_role(g.role, 'MEMBER'))
+    $$;
+COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant.';
+
+ALTER TABLE docstore.documents ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.documents FOR SELECT USING (docstore.allowed(collection, false));
+CREATE POLICY insert ON docstore.documents FOR INSERT WITH CHECK (docstore.allowed(collection, true));
+CREATE POLICY update ON docstore.documents FOR UPDATE
+    USING (docstore.allowed(collection, true)) WITH CHECK (docstore.allowed(collection, true));
+CREATE POLICY delete ON docstore.documents FOR DELETE USING (docstore.allowed(collection, true));
+ALTER TABLE docstore.history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.history FOR SELECT USING (docstore.allowed(collection, false));
+CREATE POLICY insert ON docstore.history FOR INSERT WITH CHECK (docstore.allowed(collection, true));
+ALTER TABLE docstore.changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.changes FOR SELECT USING (docstore.allowed(collection, false));
+CREATE POLICY insert ON docstore.changes FOR INSERT WITH CHECK (docstore.allowed(collection, true));
+
+-- The table privileges each access needs (the trigger writes history and changes as the
+-- writing role; reads consult options, indexes and the feed's trim point).
+CREATE FUNCTION docstore.table_privileges(role regrole, access text, do_grant boolean) RETURNS void
+    LANGUAGE plpgsql VOLATILE
+    AS $$
+DECLARE
+    verb text := CASE WHEN do_grant THEN 'GRANT' ELSE 'REVOKE' END;
+    word text := CASE WHEN do_grant THEN 'TO' ELSE 'FROM' END;
+BEGIN
+    EXECUTE format('%s USAGE ON SCHEMA docstore %s %I', verb, word, role::text);
+    EXECUTE format('%s SELECT ON docstore.documents, docstore.history, docstore.changes, docstore.collections, docstore.indexes, docstore.feed, docstore.grants %s %I',
+                   verb, word, role::text);
+    IF access = 'write' OR NOT do_grant THEN
+        EXECUTE format('%s INSERT, UPDATE, DELETE ON docstore.documents %s %I', verb, word, role::text);
+        EXECUTE format('%s INSERT ON docstore.history, docstore.changes %s %I', verb, word, role::text);
+        EXECUTE format('%s USAGE ON SEQUENCE docstore.id_seq, docstore.change_seq %s %I', verb, word, role::text);
+    END IF;
+END $$;
+COMMENT ON FUNCTION docstore.table_privileges(regrole, text, boolean) IS 'Internal: the GRANTs behind docstore_grant.';
+
+CREATE FUNCTION docstore_grant(collection text, role regrole, access text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    AS $$
+BEGIN
+    PERFORM docstore.require(collection, 'collection');
+    PERFORM docstore.require(role, 'role');
+    PERFORM docstore.require(access, 'access');
+    IF collection <> '*' AND char_length(collection) NOT BETWEEN 1 AND 255 THEN
+        RAISE EXCEPTION 'collection name must be 1 to 255 characters, got %', char_length(collection)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF access NOT IN ('read', 'write') THEN
+        RAISE EXCEPTION 'access must be ''read'' or ''write'', got "%"', left(access, 100)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    INSERT INTO docstore.grants AS g (collection, role, access) VALUES ($1, $2, $3)
+        ON CONFLICT ON CONSTRAINT grants_pkey DO UPDATE SET access = EXCLUDED.access;
+    PERFORM docstore.table_privileges(role, CASE WHEN EXISTS (
+        SELECT 1 FROM docstore.grants AS g WHERE g.role = $2 AND g.access = 'write') THEN 'write' ELSE 'read' END, true);
+END $$;
+COMMENT ON FUNCTION docstore_grant(text, regrole, text) IS
+'Lets role (and its members) read, or read and write, the documents of collection (''*'': of every collection) — through the docstore functions and through plain SQL on docstore.documents, its history and its changes. Grants the table privileges this needs; row-level security keeps the role to its collections. Run by the owner of the docstore tables (who created the extension) or a superuser.
+Errors: 22004 an argument is NULL; 22023 collection is not 1 to 255 characters (or *), access is not read or write; 42501 the caller may not grant.';
+
+CREATE FUNCTION docstore_revoke(collection text, role regrole)
+    RETURNS boolean
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    AS $$
+DECLARE
+    removed boolean;
+    left_access text;
+BEGIN
+    PERFORM docstore.require(collection, 'collection');
+    PERFORM docstore.require(role, 'role');
+    DELETE FROM docstore.grants AS g WHERE g.collection = $1 AND g.role = $2;
+    removed := FOUND;
+    SELECT max(g.access) INTO left_access FROM docstore.grants AS g WHERE g.role = $2;  -- 'write' > 'read'
+    IF left_access IS NULL THEN
+        PERFORM docstore.table_privileges(role, 'write', false);
+    ELSIF left_access = 'read' THEN
+        PERFORM docstore.table_privileges(role, 'write', false);
+        PERFORM docstore.table_privileges(role, 'read', true);
+    END IF;
+    RETURN removed;
+END $$;
+COMMENT ON FUNCTION docstore_revoke(text, regrole) IS
+'Takes back what docstore_grant gave role on collection (''*'': the every-collection grant); true if there was such a grant. When the role has no grant left, its table privileges go too.
+Errors: 22004 an argument is NULL; 42501 the caller may not revoke.';
+
+CREATE FUNCTION docstore_list_grants()
+    RETURNS TABLE (collection text, role regrole, access text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT g.collection, g.role, g.access FROM docstore.grants AS g ORDER BY g.collection, g.role::text $$;
+COMMENT ON FUNCTION docstore_list_grants() IS 'Every grant made by docstore_grant.';
+
+-- The role that creates the extension owns docstore's storage (a database owner can create it:
+-- the extension is trusted). As owner it bypasses row-level security, may create per-path
+-- indexes, and is the one who grants access (docstore_grant). The functions stay owned by the
+-- bootstrap superuser and run with the caller's rights.
+ALTER SCHEMA docstore OWNER TO @extowner@;
+ALTER TABLE docstore.documents OWNER TO @extowner@;
+ALTER TABLE docstore.indexes OWNER TO @extowner@;
+ALTER TABLE docstore.collections OWNER TO @extowner@;
+ALTER TABLE docstore.history OWNER TO @extowner@;
+ALTER TABLE docstore.changes OWNER TO @extowner@;
+ALTER TABLE docstore.feed OWNER TO @extowner@;
+ALTER TABLE docstore.grants OWNER TO @extowner@;
+ALTER SEQUENCE docstore.id_seq OWNER TO @extowner@;
+ALTER SEQUENCE docstore.change_seq OWNER TO @extowner@;
