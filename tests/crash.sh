@@ -20,7 +20,7 @@ venv=$(ensure_venv)
 # SIGKILL the postmaster and, in the same instant, every process it started: no shutdown of any
 # kind, as if the machine had lost power (the operating system's cache survives, as it would
 # with fsync on).
-kill_all="kids=\$(pgrep -P \$(head -n 1 '$DIR/postmaster.pid')); kill -9 \$(head -n 1 '$DIR/postmaster.pid') \$kids 2>/dev/null || true; sleep 0.5"
+kill_all="pid=\$(head -n 1 '$DIR/postmaster.pid'); kids=\$(pgrep -P \$pid); kill -9 \$pid \$kids 2>/dev/null; while kill -0 \$pid 2>/dev/null || pgrep -P \$pid >/dev/null; do sleep 0.1; done"
 start="bash -c 'source \"$REPO/scripts/lib.sh\"; cluster_start \"$DIR\" $PORT >/dev/null'"
 "$venv/bin/python" "$REPO/tests/crash_test.py" "postgresql://postgres@127.0.0.1:$PORT/crash" \
   "$ROUNDS" "$SECONDS_LOAD" "$kill_all" "$start"
