@@ -21,6 +21,14 @@ psql_at "$PORT" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'doc
 script="$($PG_CONFIG --sharedir)/extension/docstore--$(grep -m1 '^version' "$REPO/Cargo.toml" | cut -d'"' -f2).sql"
 # (pgrx writes the script's statements in varying order: the stamp is over the sorted lines)
 stamp="$(sort "$script" | md5sum | cut -d" " -f1)"
+# An older release is upgraded in place (ALTER EXTENSION docstore UPDATE keeps the documents).
+version=$(grep -m1 '^version' "$REPO/Cargo.toml" | cut -d'"' -f2)
+installed=$(psql_at "$PORT" -d docstore -tAc "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")
+if [ -n "$installed" ] && [ "$installed" != "$version" ] &&
+  psql_at "$PORT" -d docstore -c "ALTER EXTENSION docstore UPDATE TO '$version'" >/dev/null 2>&1; then
+  log "docstore upgraded from $installed to $version in database docstore"
+  psql_at "$PORT" -d docstore -c "COMMENT ON EXTENSION docstore IS 'docstore (run.sh: sql $stamp)'" >/dev/null
+fi
 if [ "$(psql_at "$PORT" -d docstore -tAc "SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = 'docstore'" | grep -o 'sql [0-9a-f]*' | cut -d' ' -f2)" != "$stamp" ]; then
   log "installing docstore in database docstore (its SQL changed since the last run: the scratch database is reset)"
   psql_at "$PORT" -d docstore -c "DROP EXTENSION IF EXISTS docstore CASCADE" -c "CREATE EXTENSION docstore" \

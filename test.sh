@@ -56,6 +56,7 @@ trap 'cluster_stop "$DIR"' EXIT
 step "SQL regression suite (pg_regress)" bash tests/regress.sh "$PORT"
 step "multi-connection tests" bash tests/concurrency.sh "$PORT"
 step "history and change feed under concurrency" bash tests/changes.sh "$PORT"
+step "upgrade from 0.1.0 (ALTER EXTENSION UPDATE)" bash tests/upgrade.sh "$PORT"
 step "privileges: trusted install, grants, row-level security" bash tests/privileges.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
 step "crash safety: SIGKILL mid-load, 3 rounds" bash tests/crash.sh 3 4

@@ -31,10 +31,13 @@ pub fn options(collection: &str) -> Options {
     if let Some(options) = OPTIONS.with(|c| c.borrow().get(collection).copied()) {
         return options;
     }
-    let name = collection.into_datum().expect("text has a datum");
-    // SAFETY: the datum is a text, as the statement declares.
-    let bits = unsafe { store::value(Source::Fixed(Statement::Options), &[name]) };
-    let options = bits.map_or_else(Options::default, |b| Options::from_bits(b.value() as i32));
+    // A database whose docstore SQL predates the options (0.1.0, before ALTER EXTENSION
+    // UPDATE) has no docstore.collections: nothing is configured there.
+    let options = if table_exists() {
+        stored(collection).unwrap_or_default()
+    } else {
+        Options::default()
+    };
     OPTIONS.with(|c| c.borrow_mut().insert(collection.to_string(), options));
     options
 }
@@ -104,6 +107,15 @@ fn stored(collection: &str) -> Option<Options> {
     // SAFETY: the datum is a text, as the statement declares.
     unsafe { store::value(Source::Fixed(Statement::Options), &[name]) }
         .map(|bits| Options::from_bits(bits.value() as i32))
+}
+
+/// Whether `docstore.collections` exists (two catalog-cache lookups; only on a cache miss).
+fn table_exists() -> bool {
+    unsafe {
+        let namespace = pg_sys::get_namespace_oid(c"docstore".as_ptr(), true);
+        namespace != pg_sys::InvalidOid
+            && pg_sys::get_relname_relid(c"collections".as_ptr(), namespace) != pg_sys::InvalidOid
+    }
 }
 
 fn documents_oid() -> pg_sys::Oid {

@@ -13,6 +13,8 @@
 //! MongoDB's rule: the value at the key equals the scalar, or is an array with an element equal
 //! to it (one level; numbers by value, as jsonb compares them).
 
+use std::cell::Cell;
+
 use docstore_core::jsonb_binary::{self, Container, Value};
 use pgrx::prelude::*;
 use pgrx::{pg_sys, varlena};
@@ -80,4 +82,26 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_support(
         return pg_sys::Datum::from(request);
     }
     pg_sys::Datum::from(0)
+}
+
+thread_local! {
+    /// Whether `docstore.match_eq` was found in this backend (once found, it stays).
+    static AVAILABLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the database has `docstore.match_eq`: not between installing a newer library and
+/// `ALTER EXTENSION docstore UPDATE` of a database made by docstore 0.1.0. A catalog lookup
+/// until it is found, then free.
+pub fn available() -> bool {
+    if AVAILABLE.get() {
+        return true;
+    }
+    let found = Spi::get_one::<bool>(
+        "SELECT to_regprocedure('docstore.match_eq(jsonb, jsonb)') IS NOT NULL",
+    )
+    .ok()
+    .flatten()
+    .unwrap_or(false);
+    AVAILABLE.set(found);
+    found
 }

@@ -44,7 +44,8 @@ pub fn compile_json(
         check_regex(&path, pattern, flags);
     }
     let indexed = crate::indexes::indexed_paths(collection);
-    filter::compile_with_indexes(&filter, first, &indexed).or_raise(function)
+    let row_test = crate::matching::available();
+    filter::compile_with_indexes(&filter, first, &indexed, row_test).or_raise(function)
 }
 
 /// PostgreSQL's regular expressions are the ones that run, so PostgreSQL checks them; a bad one

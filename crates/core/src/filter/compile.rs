@@ -30,17 +30,22 @@ pub struct Compiled {
 
 /// Compiles `filter`; its placeholders start at `$first_param`.
 pub fn compile(filter: &Filter, first_param: usize) -> Result<Compiled, Error> {
-    compile_with_indexes(filter, first_param, &[])
+    compile_with_indexes(filter, first_param, &[], true)
 }
 
 /// Compiles `filter` for a collection with B-tree indexes on `indexed` paths (see
 /// `docstore_create_index`). Such a path holds no array in that collection (the index's check
 /// constraint sees to it), so equality and comparisons on it can be stated on the index's own
 /// expressions, exactly, and a range becomes an index range scan.
+///
+/// With `row_test`, top-level equalities are also tested per row by `docstore.match_eq` (see
+/// [`top_level_equalities`]); without it (a database whose docstore SQL predates that function)
+/// the path predicate alone, which gives the same rows.
 pub fn compile_with_indexes(
     filter: &Filter,
     first_param: usize,
     indexed: &[Path],
+    row_test: bool,
 ) -> Result<Compiled, Error> {
     let context = Context {
         indexed,
@@ -55,7 +60,7 @@ pub fn compile_with_indexes(
         Node::True => {}
         node => out.sql = render_sql(&node, first_param, &mut out.params),
     }
-    if let Some(pairs) = top_level_equalities(filter) {
+    if let Some(pairs) = top_level_equalities(filter).filter(|_| row_test) {
         // The per-row test first, the indexable predicate after (see src/matching.rs).
         let n = first_param + out.params.len();
         out.params.push(Param::Jsonb(pairs));

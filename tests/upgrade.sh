@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Upgrades (tests/upgrade.sh PORT), against the cluster on PORT with the current library
+# installed: install release 0.1.0 from its frozen script (sql/docstore--0.1.0.sql), fill it,
+# ALTER EXTENSION docstore UPDATE, then check that data and versions are untouched, every
+# function works, and the upgraded database has exactly the objects (and definitions) of a
+# fresh install of the current version.
+source "$(dirname "$0")/../scripts/lib.sh"
+PORT=$1
+OLD=0.1.0
+NEW=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)
+fail=0
+check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi; }
+q() { local db=$1; shift; psql_at "$PORT" -d "$db" -tAc "$1"; }
+
+# The frozen install script of the old release, beside the current one.
+as_root install -m 644 "$REPO/sql/docstore--$OLD.sql" "$($PG_CONFIG --sharedir)/extension/docstore--$OLD.sql"
+
+psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" \
+  -c "DROP DATABASE IF EXISTS upgrade_old" -c "DROP DATABASE IF EXISTS upgrade_new" \
+  -c "CREATE DATABASE upgrade_old" -c "CREATE DATABASE upgrade_new"
+q upgrade_old "CREATE EXTENSION docstore VERSION '$OLD'" >/dev/null
+check "release $OLD installs from its frozen script" "$OLD" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
+
+# Fill it with the current library already loaded (as after installing new binaries): writes,
+# updates and equality queries must work before the ALTER EXTENSION too.
+q upgrade_old "SELECT count(*) FROM (SELECT docstore_create('c' || (i % 3), jsonb_build_object('i', i, 'tags', jsonb_build_array('t' || (i % 4)))) FROM generate_series(1, 300) i) s" >/dev/null
+q upgrade_old "SELECT count(*) FROM (SELECT docstore_update('c1', id, '{\"u\": 1}') FROM docstore.documents WHERE collection = 'c1') s" >/dev/null
+q upgrade_old "SELECT count(*) FROM (SELECT docstore_patch('c2', id, '{\"\$inc\": {\"i\": 1000}}') FROM docstore.documents WHERE collection = 'c2' AND (data->>'i')::int % 2 = 0) s" >/dev/null
+q upgrade_old "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null
+check "before the update: an equality query works" 1 "$(q upgrade_old "SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')")"
+fingerprint="SELECT count(*) || ':' || sum(version) || ':' || md5(string_agg(id::text || collection || data::text || created_at::text || updated_at::text || version, ',' ORDER BY id)) FROM docstore.documents"
+before=$(q upgrade_old "$fingerprint")
+
+q upgrade_old "ALTER EXTENSION docstore UPDATE" >/dev/null
+check "ALTER EXTENSION docstore UPDATE reaches $NEW" "$NEW" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
+check "documents, timestamps and versions untouched" "$before" "$(q upgrade_old "$fingerprint")"
+
+# Every object of the extension, with its definition, as text: the upgraded database and a fresh
+# install must agree exactly.
+q upgrade_new "CREATE EXTENSION docstore" >/dev/null
+q upgrade_new "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null  # the same user index on both
+describe="
+WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'docstore'),
+members AS (SELECT d.classid, d.objid, d.objsubid FROM pg_depend d, ext
+             WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e')
+SELECT string_agg(line, E'\n' ORDER BY line) FROM (
+  SELECT 'object ' || pg_describe_object(classid, objid, objsubid) AS line FROM members
+  UNION ALL
+  SELECT 'function ' || pg_get_functiondef(p.oid) || ' comment ' || coalesce(obj_description(p.oid, 'pg_proc'), '-')
+    FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
+   WHERE p.prokind <> 'a'
+  UNION ALL
+  SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
+         || ' ' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '-') || ' ' || coalesce(co.collname, '-')
+    FROM members m JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    LEFT JOIN pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+    LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> 100
+  UNION ALL
+  SELECT 'relation ' || c.relname || ' ' || c.relkind::text || ' rls ' || c.relrowsecurity || ' owner-is-creator '
+         || (c.relowner = (SELECT extowner FROM pg_extension WHERE extname = 'docstore')) || ' comment '
+         || coalesce(obj_description(c.oid, 'pg_class'), '-')
+    FROM members m JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid
+  UNION ALL
+  SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i
+   WHERE i.indrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+  UNION ALL
+  SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+   WHERE conrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass)
+  UNION ALL
+  SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t
+   WHERE t.tgrelid IN (SELECT objid FROM members WHERE classid = 'pg_class'::regclass) AND NOT t.tgisinternal
+  UNION ALL
+  SELECT 'policy ' || tablename || ' ' || policyname || ' ' || cmd || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-')
+    FROM pg_policies WHERE schemaname = 'docstore'
+  UNION ALL
+  SELECT 'dumped ' || unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'docstore'
+  UNION ALL
+  SELECT 'feed ' || trimmed_before FROM docstore.feed
+) s"
+q upgrade_new "$describe" >/tmp/docstore-upgrade-new.txt
+q upgrade_old "$describe" >/tmp/docstore-upgrade-old.txt
+check "the upgraded database has exactly the objects and definitions of a fresh $NEW install ($(wc -l </tmp/docstore-upgrade-new.txt) lines compared)" "" \
+  "$(diff /tmp/docstore-upgrade-new.txt /tmp/docstore-upgrade-old.txt | head -n 20)"
+rm -f /tmp/docstore-upgrade-new.txt /tmp/docstore-upgrade-old.txt
+
+# Every function works on the upgraded database.
+id=$(q upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c1' ORDER BY id LIMIT 1")
+v=$(q upgrade_old "SELECT version FROM docstore_read('c1', '$id')")
+check "read / update keep counting versions" "$((v + 1))" "$(q upgrade_old "SELECT version FROM docstore_update('c1', '$id', '{\"after\": true}')")"
+check "patch" "$((v + 2))" "$(q upgrade_old "SELECT version FROM docstore_patch('c1', '$id', '{\"\$set\": {\"p\": 1}}')")"
+check "query and count (equality now tested per row by docstore.match_eq)" "1 1 true" \
+  "$(q upgrade_old "SELECT (SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')) || ' ' || docstore_count('c1', '{\"i\": 4}') || ' ' || (docstore_explain('c1', '{\"i\": 4}')->>'sql' LIKE '%match_eq%')")"
+check "find with sort on the index made before the update" 100 "$(q upgrade_old "SELECT count(*) FROM docstore_find('c0', '{}', '{\"sort\": {\"i\": -1}, \"limit\": 500}')")"
+check "distinct" 4 "$(q upgrade_old "SELECT count(*) FROM docstore_distinct('c0', 'tags')")"
+q upgrade_old "SELECT docstore_configure('c2', '{\"history\": true, \"changes\": true}')" >/dev/null
+hid=$(q upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c2' ORDER BY id LIMIT 1")
+q upgrade_old "SELECT docstore_update('c2', '$hid', '{\"h\": 1}')" >/dev/null
+check "configure, history and the feed" "2 update" \
+  "$(q upgrade_old "SELECT count(*) || ' ' || (SELECT string_agg(op, ',') FROM docstore_changes()) FROM docstore_history('c2', '$hid')")"
+check "delete and delete_collection (with purge)" "true true" \
+  "$(q upgrade_old "SELECT docstore_delete('c1', '$id') || ' ' || docstore_delete_collection('c2', purge => true)")"
+check "collections listed" "c0,c1" "$(q upgrade_old "SELECT string_agg(c, ',') FROM docstore_list_collections() c")"
+
+psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE upgrade_new"
+exit $fail
