@@ -387,9 +387,9 @@ pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) 
 #[pg_extern(volatile, parallel_unsafe)]
 fn docstore_explain(
     collection: Option<&str>,
-    filter: default!(Option<pgrx::JsonB>, "'{}'"),
-    options: default!(Option<pgrx::JsonB>, "'{}'"),
-) -> pgrx::JsonB {
+    filter: default!(Option<crate::jsonb::Json>, "'{}'"),
+    options: default!(Option<crate::jsonb::Json>, "'{}'"),
+) -> crate::jsonb::Json {
     const NAME: &str = "docstore_explain";
     let name = args::collection(collection).or_raise(NAME);
     let filter = filter.map(|f| f.0).unwrap_or_else(|| serde_json::json!({}));
@@ -435,7 +435,7 @@ fn docstore_explain(
         .enumerate()
         .map(|(i, v)| (format!("${}", i + 1), v))
         .collect();
-    pgrx::JsonB(serde_json::json!({"sql": statement.sql, "params": params, "plan": plan}))
+    crate::jsonb::Json(serde_json::json!({"sql": statement.sql, "params": params, "plan": plan}))
 }
 
 function_info_v1!(pg_finfo_docstore_distinct);
@@ -620,6 +620,7 @@ mod docstore {
     use pgrx::prelude::*;
 
     use crate::error::OrRaise;
+    use crate::jsonb::Json;
 
     /// The argument checks of the inlined `docstore_read`: true, or an ERROR. Immutable so that
     /// the planner folds it away for constant arguments; not strict, so that it sees NULLs.
@@ -634,16 +635,16 @@ mod docstore {
     /// A document with update operators applied (`docstore_patch`); `now` is what
     /// `$currentDate` stores. Errors (22023) name the operator and the path.
     #[pg_extern(immutable, parallel_safe, strict)]
-    fn apply_update(data: pgrx::JsonB, update: pgrx::JsonB, now: &str) -> pgrx::JsonB {
+    fn apply_update(data: Json, update: Json, now: &str) -> Json {
         const NAME: &str = "docstore_patch";
         let update = docstore_core::update::parse(&update.0).or_raise(NAME);
-        pgrx::JsonB(docstore_core::update::apply(&data.0, &update, now).or_raise(NAME))
+        Json(docstore_core::update::apply(&data.0, &update, now).or_raise(NAME))
     }
 
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).
     /// Parses the document into Rust: only `docstore_find` with `fields` pays for it.
     #[pg_extern(immutable, parallel_safe, strict)]
-    fn project(data: pgrx::JsonB, spec: pgrx::JsonB) -> pgrx::JsonB {
+    fn project(data: Json, spec: Json) -> Json {
         let Some(spec) = spec.0.as_object() else {
             return data;
         };
@@ -656,7 +657,7 @@ mod docstore {
         } else {
             docstore_core::find::Projection::Include(paths)
         };
-        pgrx::JsonB(docstore_core::find::project(&data.0, &projection))
+        Json(docstore_core::find::project(&data.0, &projection))
     }
 
     /// A document id: a UUIDv7 with `counter` (from the sequence `docstore.id_seq`) after the

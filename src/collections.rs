@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use docstore_core::collections::{self, Options};
 use docstore_core::{args, Error};
 use pgrx::prelude::*;
-use pgrx::{pg_sys, IntoDatum, JsonB};
+use pgrx::{pg_sys, IntoDatum};
+
+use crate::jsonb::Json;
 
 use crate::error::OrRaise;
 use crate::store::{self, Source, Statement};
@@ -45,7 +47,7 @@ pub fn options(collection: &str) -> Options {
 /// `docstore_configure(collection text, options jsonb) RETURNS jsonb`: sets the options given,
 /// keeps the others, returns them all.
 #[pg_extern(volatile, parallel_unsafe)]
-fn docstore_configure(collection: Option<&str>, options: Option<JsonB>) -> JsonB {
+fn docstore_configure(collection: Option<&str>, options: Option<Json>) -> Json {
     const NAME: &str = "docstore_configure";
     let collection = args::collection(collection).or_raise(NAME);
     let options = args::required("options", options).or_raise(NAME);
@@ -71,15 +73,15 @@ fn docstore_configure(collection: Option<&str>, options: Option<JsonB>) -> JsonB
         pg_sys::CacheInvalidateRelcacheByRelid(documents);
     }
     OPTIONS.with(|c| c.borrow_mut().remove(collection));
-    JsonB(new.to_json())
+    Json(new.to_json())
 }
 
 /// `docstore_collection_options(collection text) RETURNS jsonb`: every option with its value.
 #[pg_extern(stable, parallel_safe)]
-fn docstore_collection_options(collection: Option<&str>) -> JsonB {
+fn docstore_collection_options(collection: Option<&str>) -> Json {
     const NAME: &str = "docstore_collection_options";
     let collection = args::collection(collection).or_raise(NAME);
-    JsonB(stored(collection).unwrap_or_default().to_json())
+    Json(stored(collection).unwrap_or_default().to_json())
 }
 
 /// Removes the history and the options of `collection` (`docstore_delete_collection(…, purge

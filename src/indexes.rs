@@ -70,8 +70,8 @@ pub fn indexed_paths(collection: &str) -> Vec<Path> {
 #[pg_extern(volatile, parallel_unsafe)]
 fn docstore_create_index(
     collection: Option<&str>,
-    keys: Option<JsonB>,
-    options: default!(Option<JsonB>, "'{}'"),
+    keys: Option<crate::jsonb::Json>,
+    options: default!(Option<crate::jsonb::Json>, "'{}'"),
 ) -> String {
     const NAME: &str = "docstore_create_index";
     let collection = args::collection(collection).or_raise(NAME);
