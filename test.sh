@@ -59,6 +59,8 @@ step "history and change feed under concurrency" bash tests/changes.sh "$PORT"
 step "upgrade from 0.1.0 (ALTER EXTENSION UPDATE)" bash tests/upgrade.sh "$PORT"
 step "privileges: trusted install, grants, row-level security" bash tests/privileges.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
+step "fuzz: 20000 random calls, no XX000, no crash" bash tests/fuzz.sh "$PORT" 20000
+step "soak: 64 clients, 20 s" bash tests/soak.sh "$PORT" 20 64
 step "crash safety: SIGKILL mid-load, 3 rounds" bash tests/crash.sh 3 4
 step "1M-row results keep backend memory flat" bash tests/memory.sh "$PORT"
 step "Python client (pytest)" python_tests
