@@ -98,3 +98,9 @@ ensure_venv() {
   fi
   echo "$venv"
 }
+
+# For the test scripts: check NAME EXPECTED ACTUAL prints "ok - NAME" or "not ok - …" and sets
+# fail=1 on a mismatch.
+check() {
+  if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi
+}

@@ -6,7 +6,6 @@ PORT=$1
 work=$(mktemp -d /tmp/docstore-dump.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi; }
 q() { local db=$1; shift; psql_at "$PORT" -d "$db" -tAc "$1"; }
 fingerprint="SELECT count(*) || ':' || md5(string_agg(id::text || collection || data::text || created_at::text || updated_at::text || version, ',' ORDER BY id)) FROM docstore.documents"
 

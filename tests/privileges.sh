@@ -9,7 +9,6 @@ source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 DB=docstore_privileges
 fail=0
-check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi; }
 # as ROLE SQL: the first line of output, or the SQLSTATE of the error.
 as() {
   local role=$1; shift

@@ -15,7 +15,6 @@ PGBENCH=$PG_BIN/pgbench
 work=$(mktemp -d /tmp/docstore-soak.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi; }
 q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
 
 psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"

@@ -9,7 +9,6 @@ PORT=$1
 OLD=0.1.0
 NEW=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)
 fail=0
-check() { if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi; }
 q() { local db=$1; shift; psql_at "$PORT" -d "$db" -tAc "$1"; }
 
 # The frozen install script of the old release, beside the current one.
