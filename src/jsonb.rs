@@ -83,7 +83,9 @@ unsafe impl<'fcx> pgrx::callconv::ArgAbi<'fcx> for Json {
             .unwrap_or_else(|| panic!("argument {index} must not be null"))
     }
 
-    unsafe fn unbox_nullable_arg(arg: pgrx::callconv::Arg<'_, 'fcx>) -> pgrx::nullable::Nullable<Self> {
+    unsafe fn unbox_nullable_arg(
+        arg: pgrx::callconv::Arg<'_, 'fcx>,
+    ) -> pgrx::nullable::Nullable<Self> {
         arg.unbox_arg_using_from_datum().into()
     }
 }

@@ -6,7 +6,8 @@
 //!   that identify a document. It works on the tuple directly: one `heap_modify_tuple_by_cols`
 //!   copy, no document parsed.
 //! - `track`, `BEFORE INSERT OR DELETE` and `AFTER INSERT … FOR EACH ROW`: with nothing
-//!   configured it only looks the collection up in a per-backend cache.
+//!   configured it only looks the collection up in a per-backend cache. An INSERT carrying a
+//!   past `updated_at` (pg_restore, an import) loads an existing document: not recorded.
 //!
 //! With a collection's `history` option, an update or delete keeps the replaced version in
 //! `docstore.history`; with `changes`, every create, update and delete is recorded in
@@ -144,6 +145,17 @@ mod docstore {
             let tuple = data.tg_trigtuple;
             let row = Row::read(tupdesc, tuple);
             let options = collections::options(text_str(row.collection));
+            // An INSERT that brings a past updated_at loads a document that was written before
+            // (pg_restore, an import): it keeps its version and is not a new change. Writes
+            // happening now (docstore_create, docstore_restore, a plain INSERT with the default
+            // times) are.
+            let loaded = trigger_fired_by_insert(event)
+                && (row.updated_at.value() as i64) < pg_sys::GetCurrentTransactionStartTimestamp();
+            let options = if loaded {
+                docstore_core::collections::Options::default()
+            } else {
+                options
+            };
             let unchanged = || {
                 Some(PgHeapTuple::from_heap_tuple(
                     PgTupleDesc::from_pg_unchecked(tupdesc),

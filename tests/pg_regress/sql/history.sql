@@ -130,6 +130,14 @@ SELECT op, data FROM docstore_changes(:'newer', 100, 'feed');
 SELECT pg_temp.err(format('SELECT * FROM docstore_changes(%L)', :'old'));
 SELECT count(*) > 0 AS from_the_oldest_kept FROM docstore_changes(NULL, 100, 'feed');
 
+-- An INSERT that brings a past updated_at (pg_restore, an import) loads an existing document:
+-- it keeps its version and is not a new change; one with the default times is.
+INSERT INTO docstore.documents (collection, data, created_at, updated_at, version)
+VALUES ('feed', '{"n": 90}', now() - interval '1 day', now() - interval '1 day', 7);
+INSERT INTO docstore.documents (collection, data) VALUES ('feed', '{"n": 91}');
+SELECT data->>'n' AS n, version FROM docstore.documents WHERE collection = 'feed' AND data->>'n' IN ('90', '91') ORDER BY 1;
+SELECT data->>'n' AS n, op FROM docstore_changes(NULL, 100, 'feed') WHERE data->>'n' IN ('90', '91') ORDER BY 1;
+
 -- Bad arguments.
 SELECT pg_temp.err($$SELECT * FROM docstore_changes('not a cursor')$$);
 SELECT pg_temp.err($$SELECT * FROM docstore_changes('5:1:/5:1:/1')$$);
