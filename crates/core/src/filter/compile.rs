@@ -283,9 +283,6 @@ impl Context<'_> {
         if let Some(node) = self.indexed(path, cond, root) {
             return Ok(node);
         }
-        if let Some(node) = self.indexed(path, cond, root) {
-            return Ok(node);
-        }
         let sql_only = |what: &str| -> Result<(), Error> {
             match root {
                 Root::Document => Ok(()),
