@@ -288,7 +288,7 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
         limit,
         serde_json::Value::from(limit.value() as i64),
     );
-    match with_filter(&mut statement, filter, name, NAME) {
+    match with_filter(&mut statement, filter, name, NAME, true) {
         None => store::rows(
             fcinfo,
             Source::Fixed(Statement::QueryAll),
@@ -311,15 +311,17 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
 
 /// Compiles the filter argument (a jsonb datum, or None) into `statement` and returns its
 /// condition; `None` for "every document" (NULL, `{}`, or a filter that is always true).
+/// `limited` as for [`query::compile_json`].
 unsafe fn with_filter(
     statement: &mut query::Statement,
     filter: Option<pg_sys::Datum>,
     collection: &str,
     function: &'static str,
+    limited: bool,
 ) -> Option<String> {
     let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
     let json = query::to_json(filter, function);
-    let compiled = query::compile_json(&json, statement.next(), collection, function);
+    let compiled = query::compile_json(&json, statement.next(), collection, function, limited);
     statement.filter(compiled)
 }
 
@@ -343,7 +345,7 @@ fn find_statement(
     let mut statement = query::Statement::for_collection(collection, name);
     let condition = match filter {
         Some(filter) => {
-            let compiled = query::compile_json(filter, statement.next(), name, function);
+            let compiled = query::compile_json(filter, statement.next(), name, function, true);
             statement.filter(compiled)
         }
         None => None,
@@ -453,7 +455,7 @@ pub unsafe extern "C-unwind" fn docstore_distinct(
     let values = find::distinct_path(path).or_raise(NAME);
     let filter = filter_arg(fcinfo, 2, NAME);
     let mut statement = query::Statement::for_collection(collection, name);
-    let condition = with_filter(&mut statement, filter, name, NAME);
+    let condition = with_filter(&mut statement, filter, name, NAME, false);
     let (sql, params) = find::distinct_sql(condition.as_deref(), values, statement.next());
     statement.find_params(&params);
     let source = Dynamic {
@@ -495,7 +497,7 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
                 .to_string()
         }
     };
-    let condition = with_filter(&mut statement, filter, name, NAME)
+    let condition = with_filter(&mut statement, filter, name, NAME, false)
         .map(|c| format!(" AND {c}"))
         .unwrap_or_default();
     let sql =
@@ -519,7 +521,7 @@ pub unsafe extern "C-unwind" fn docstore_delete_many(
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let mut statement = query::Statement::for_collection(collection, name);
-    let condition = with_filter(&mut statement, filter, name, NAME)
+    let condition = with_filter(&mut statement, filter, name, NAME, false)
         .map(|c| format!(" AND {c}"))
         .unwrap_or_default();
     let sql = format!("DELETE FROM docstore.documents WHERE collection = $1{condition}");
@@ -545,7 +547,7 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let mut statement = query::Statement::for_collection(collection, name);
-    let count = match with_filter(&mut statement, filter, name, NAME) {
+    let count = match with_filter(&mut statement, filter, name, NAME, false) {
         None => count(Source::Fixed(Statement::CountAll), &statement.datums),
         Some(condition) => {
             let sql = format!(

@@ -33,18 +33,23 @@ pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_jso
 
 /// Parses and compiles a filter; its placeholders start at `$first`. Conditions on paths that
 /// lead an index of `collection` are stated on the index's expressions.
+///
+/// `limited`: the statement stops at a limit, so PostgreSQL may walk the collection in order and
+/// test rows one by one; top-level equalities then get `docstore.match_eq`'s cheap per-row test
+/// first. Statements that read every match (count, distinct, the `*_many` writes) go without it.
 pub fn compile_json(
     json: &serde_json::Value,
     first: usize,
     collection: &str,
     function: &'static str,
+    limited: bool,
 ) -> Compiled {
     let filter = filter::parse(json).or_raise(function);
     for (path, pattern, flags) in filter.regexes() {
         check_regex(&path, pattern, flags);
     }
     let indexed = crate::indexes::indexed_paths(collection);
-    let row_test = crate::matching::available();
+    let row_test = limited && crate::matching::available();
     filter::compile_with_indexes(&filter, first, &indexed, row_test).or_raise(function)
 }
 
