@@ -322,7 +322,7 @@ unsafe fn with_filter(
     let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
     let json = query::to_json(filter, function);
     let compiled = query::compile_json(&json, statement.next(), collection, function, limited);
-    statement.filter(compiled)
+    statement.filter(compiled, Some((&json, filter)))
 }
 
 /// Argument `n`, a filter: NULL means `{}`; anything but an object is an error.
@@ -335,10 +335,12 @@ unsafe fn filter_arg(
 }
 
 /// The statement `docstore_find` runs (and `docstore_explain` shows).
+/// `datum` is the filter as the caller passed it, where there is one.
 fn find_statement(
     collection: pg_sys::Datum,
     name: &str,
     filter: Option<&serde_json::Value>,
+    datum: Option<pg_sys::Datum>,
     options: &FindOptions,
     function: &'static str,
 ) -> query::Statement {
@@ -346,7 +348,7 @@ fn find_statement(
     let condition = match filter {
         Some(filter) => {
             let compiled = query::compile_json(filter, statement.next(), name, function, true);
-            statement.filter(compiled)
+            statement.filter(compiled, datum.map(|d| (filter, d)))
         }
         None => None,
     };
@@ -364,9 +366,8 @@ function_info_v1!(pg_finfo_docstore_find);
 pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) -> pg_sys::Datum {
     const NAME: &str = "docstore_find";
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
-    let filter = filter_arg(fcinfo, 1, NAME)
-        .filter(|f| !jsonb::is_empty_object(*f))
-        .map(|f| query::to_json(f, NAME));
+    let filter_datum = filter_arg(fcinfo, 1, NAME).filter(|f| !jsonb::is_empty_object(*f));
+    let filter = filter_datum.map(|f| query::to_json(f, NAME));
     let options = match arg(fcinfo, 2) {
         None => FindOptions::default(),
         some => {
@@ -374,7 +375,14 @@ pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) 
             find::parse_options(&query::to_json(datum, NAME)).or_raise(NAME)
         }
     };
-    let statement = find_statement(collection, name, filter.as_ref(), &options, NAME);
+    let statement = find_statement(
+        collection,
+        name,
+        filter.as_ref(),
+        filter_datum,
+        &options,
+        NAME,
+    );
     let source = Dynamic {
         sql: &statement.sql,
         types: &statement.types,
@@ -413,6 +421,7 @@ fn docstore_explain(
         datum(name),
         name,
         (!empty).then_some(&filter),
+        None,
         &options,
         NAME,
     );

@@ -67,12 +67,7 @@ fn docstore_configure(collection: Option<&str>, options: Option<Json>) -> Json {
         &[collection.into(), new.history.into(), new.changes.into()],
     )
     .unwrap_or_else(|e| panic!("writing docstore.collections failed: {e}"));
-    // Every backend drops its cached options when this transaction commits.
-    unsafe {
-        let documents = documents_oid();
-        pg_sys::CacheInvalidateRelcacheByRelid(documents);
-    }
-    OPTIONS.with(|c| c.borrow_mut().remove(collection));
+    forget(collection);
     Json(new.to_json())
 }
 
@@ -98,9 +93,7 @@ pub fn purge(collection: &str) {
         )
     })
     .unwrap_or_else(|e| panic!("purging collection failed: {e}"));
-    // SAFETY: documents_oid is a relation's oid.
-    unsafe { pg_sys::CacheInvalidateRelcacheByRelid(documents_oid()) };
-    OPTIONS.with(|c| c.borrow_mut().remove(collection));
+    forget(collection);
 }
 
 /// The options stored for `collection`, read now (not from the cache).
@@ -111,18 +104,30 @@ fn stored(collection: &str) -> Option<Options> {
         .map(|bits| Options::from_bits(bits.value() as i32))
 }
 
-/// Whether `docstore.collections` exists (two catalog-cache lookups; only on a cache miss).
-fn table_exists() -> bool {
-    unsafe {
-        let namespace = pg_sys::get_namespace_oid(c"docstore".as_ptr(), true);
-        namespace != pg_sys::InvalidOid
-            && pg_sys::get_relname_relid(c"collections".as_ptr(), namespace) != pg_sys::InvalidOid
-    }
+/// After a change of `collection`'s options: this backend forgets them now, every backend when
+/// the transaction commits (a relcache invalidation of docstore.documents).
+fn forget(collection: &str) {
+    let documents = relation(c"documents").expect("docstore.documents exists");
+    // SAFETY: a relation's oid.
+    unsafe { pg_sys::CacheInvalidateRelcacheByRelid(documents) };
+    OPTIONS.with(|c| c.borrow_mut().remove(collection));
 }
 
-fn documents_oid() -> pg_sys::Oid {
-    Spi::get_one::<pg_sys::Oid>("SELECT 'docstore.documents'::regclass::oid")
-        .ok()
-        .flatten()
-        .expect("docstore.documents exists")
+/// Whether `docstore.collections` exists (catalog-cache lookups; only on a cache miss).
+fn table_exists() -> bool {
+    relation(c"collections").is_some()
+}
+
+/// The oid of relation `name` in schema docstore.
+fn relation(name: &std::ffi::CStr) -> Option<pg_sys::Oid> {
+    // SAFETY: both lookups take a NUL-terminated name and return InvalidOid when absent.
+    unsafe {
+        let namespace = pg_sys::get_namespace_oid(c"docstore".as_ptr(), true);
+        let oid = if namespace == pg_sys::InvalidOid {
+            pg_sys::InvalidOid
+        } else {
+            pg_sys::get_relname_relid(name.as_ptr(), namespace)
+        };
+        (oid != pg_sys::InvalidOid).then_some(oid)
+    }
 }

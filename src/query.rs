@@ -106,13 +106,21 @@ pub fn jsonb_datum(value: &serde_json::Value) -> pg_sys::Datum {
         .expect("jsonb_in returns a datum")
 }
 
+/// The filter a statement was compiled from, as the caller passed it: a parameter that is the
+/// whole filter again (`docstore.match_eq`'s pairs, for a filter of top-level equalities) is
+/// bound as the caller's own datum instead of being serialised back into jsonb.
+pub type Given<'a> = Option<(&'a serde_json::Value, pg_sys::Datum)>;
+
 /// The type and datum of each compiled parameter, in order.
-pub fn bind(params: &[Param]) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
+pub fn bind(params: &[Param], given: Given) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Datum>) {
     params
         .iter()
         .map(|param| match param {
             Param::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
-            Param::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
+            Param::Jsonb(value) => match given {
+                Some((json, datum)) if json == value => (pg_sys::JSONBOID, datum),
+                _ => (pg_sys::JSONBOID, jsonb_datum(value)),
+            },
             Param::Numeric(text) => (pg_sys::NUMERICOID, numeric_datum(text)),
             Param::Text(text) => (
                 pg_sys::TEXTOID,
@@ -156,11 +164,11 @@ impl Statement {
 
     /// Appends the compiled filter's parameters; returns its condition, or `None` for "every
     /// document".
-    pub fn filter(&mut self, compiled: Compiled) -> Option<String> {
+    pub fn filter(&mut self, compiled: Compiled, given: Given) -> Option<String> {
         if compiled.sql.is_empty() {
             return None;
         }
-        let (types, datums) = bind(&compiled.params);
+        let (types, datums) = bind(&compiled.params, given);
         self.types.extend(types);
         self.datums.extend(datums);
         self.shown.extend(compiled.params.iter().map(|p| match p {

@@ -28,6 +28,7 @@ mod docstore {
     use crate::collections;
     use crate::error::raise;
     use crate::store::{self, Source, Statement};
+    use docstore_core::collections::Options;
 
     const NAME: &str = "docstore.version_bump";
 
@@ -92,14 +93,15 @@ mod docstore {
             };
 
             let now = pg_sys::GetCurrentTransactionStartTimestamp();
-            let row = Row::read(tupdesc, old);
-            let options = collections::options(text_str(row.collection));
-            if options.history {
-                row.keep("update");
-            }
-            if options.changes {
-                let data = pg_sys::heap_getattr(new, attno(tupdesc, c"data"), tupdesc, &mut isnull);
-                record(&row, "update", version, Some(data));
+            let options = configured(tupdesc, old);
+            if options != Options::default() {
+                let row = Row::read(tupdesc, old);
+                if options.history {
+                    row.keep("update");
+                }
+                if options.changes {
+                    record(&row, "update", version, Some(column(tupdesc, new, c"data")));
+                }
             }
 
             let mut columns = [version_attno, updated_at_attno];
@@ -127,42 +129,47 @@ mod docstore {
         trigger: &'a PgTrigger<'a>,
     ) -> Result<Option<PgHeapTuple<'a, AllocatedByPostgres>>, std::convert::Infallible> {
         use pgrx::trigger_support::{
-            trigger_fired_after, trigger_fired_before, trigger_fired_by_delete,
-            trigger_fired_by_insert, trigger_fired_for_row,
+            trigger_fired_before, trigger_fired_by_delete, trigger_fired_by_insert,
+            trigger_fired_for_row,
         };
         let data = trigger.trigger_data();
         let event = data.tg_event;
-        if !trigger_fired_for_row(event) {
+        let (insert, before) = (trigger_fired_by_insert(event), trigger_fired_before(event));
+        if !(trigger_fired_for_row(event) && (insert || (trigger_fired_by_delete(event) && before)))
+        {
             ereport!(
                 ERROR,
                 PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-                "docstore.track must be fired FOR EACH ROW"
+                "docstore.track must be fired FOR EACH ROW, BEFORE INSERT OR DELETE or AFTER INSERT"
             );
         }
         // SAFETY: a row-level INSERT or DELETE trigger has a relation and the row.
         unsafe {
             let tupdesc = (*data.tg_relation).rd_att;
             let tuple = data.tg_trigtuple;
+            // A BEFORE trigger returns the row to write; an AFTER trigger's result is ignored.
+            let unchanged = || {
+                before.then(|| {
+                    PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), tuple)
+                })
+            };
+            // With nothing configured, the collection's name is all this trigger reads.
+            let options = configured(tupdesc, tuple);
+            if options == Options::default() {
+                return Ok(unchanged());
+            }
             let row = Row::read(tupdesc, tuple);
-            let options = collections::options(text_str(row.collection));
             // An INSERT that brings a past updated_at loads a document that was written before
             // (pg_restore, an import): it keeps its version and is not a new change. Writes
             // happening now (docstore_create, docstore_restore, a plain INSERT with the default
             // times) are.
-            let loaded = trigger_fired_by_insert(event)
-                && (row.updated_at.value() as i64) < pg_sys::GetCurrentTransactionStartTimestamp();
-            let options = if loaded {
-                docstore_core::collections::Options::default()
-            } else {
-                options
-            };
-            let unchanged = || {
-                Some(PgHeapTuple::from_heap_tuple(
-                    PgTupleDesc::from_pg_unchecked(tupdesc),
-                    tuple,
-                ))
-            };
-            if trigger_fired_by_delete(event) && trigger_fired_before(event) {
+            if insert
+                && (row.updated_at.value() as i64) < pg_sys::GetCurrentTransactionStartTimestamp()
+            {
+                return Ok(unchanged());
+            }
+            if !insert {
+                // BEFORE DELETE
                 if options.history {
                     row.keep("delete");
                 }
@@ -171,48 +178,39 @@ mod docstore {
                 }
                 return Ok(unchanged());
             }
-            if trigger_fired_by_insert(event) && trigger_fired_after(event) {
+            if !before {
+                // AFTER INSERT
                 if options.changes {
                     record(&row, "create", row.version, Some(row.data));
                 }
                 return Ok(None);
             }
-            if trigger_fired_by_insert(event) && trigger_fired_before(event) {
-                // An id that had versions before (deleted, now created again or restored)
-                // continues its version numbers, so its history stays one line.
-                if options.history {
-                    let next = store::value(
-                        Source::Fixed(Statement::NextVersion),
-                        &[row.collection, row.id],
+            // BEFORE INSERT: an id that had versions before (deleted, now created again or
+            // restored) continues its version numbers, so its history stays one line.
+            if options.history {
+                let next = store::value(
+                    Source::Fixed(Statement::NextVersion),
+                    &[row.collection, row.id],
+                );
+                if let Some(next) = next.map(|n| n.value() as i32).filter(|n| *n > row.version) {
+                    let mut columns = [attno(tupdesc, c"version")];
+                    let mut values = [pg_sys::Datum::from(next)];
+                    let mut nulls = [false];
+                    let modified = pg_sys::heap_modify_tuple_by_cols(
+                        tuple,
+                        tupdesc,
+                        1,
+                        columns.as_mut_ptr(),
+                        values.as_mut_ptr(),
+                        nulls.as_mut_ptr(),
                     );
-                    if let Some(next) = next {
-                        let next = next.value() as i32;
-                        if next > row.version {
-                            let mut columns = [attno(tupdesc, c"version")];
-                            let mut values = [pg_sys::Datum::from(next)];
-                            let mut nulls = [false];
-                            let modified = pg_sys::heap_modify_tuple_by_cols(
-                                tuple,
-                                tupdesc,
-                                1,
-                                columns.as_mut_ptr(),
-                                values.as_mut_ptr(),
-                                nulls.as_mut_ptr(),
-                            );
-                            return Ok(Some(PgHeapTuple::from_heap_tuple(
-                                PgTupleDesc::from_pg_unchecked(tupdesc),
-                                modified,
-                            )));
-                        }
-                    }
+                    return Ok(Some(PgHeapTuple::from_heap_tuple(
+                        PgTupleDesc::from_pg_unchecked(tupdesc),
+                        modified,
+                    )));
                 }
-                return Ok(unchanged());
             }
-            ereport!(
-                ERROR,
-                PgSqlErrorCode::ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
-                "docstore.track must be fired BEFORE INSERT OR DELETE or AFTER INSERT"
-            );
+            Ok(unchanged())
         }
     }
 
@@ -229,13 +227,7 @@ mod docstore {
     impl Row {
         /// Reads the row's columns (all NOT NULL in the table).
         unsafe fn read(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> Row {
-            let get = |column: &CStr| {
-                let mut isnull = false;
-                let value =
-                    pg_sys::heap_getattr(tuple, attno(tupdesc, column), tupdesc, &mut isnull);
-                assert!(!isnull, "docstore.documents.{column:?} is NOT NULL");
-                value
-            };
+            let get = |name: &CStr| column(tupdesc, tuple, name);
             Row {
                 collection: get(c"collection"),
                 id: get(c"id"),
@@ -286,6 +278,23 @@ mod docstore {
         pg_sys::ffi::pg_guard_ffi_boundary(|| {
             Async_Notify(c"docstore_changes".as_ptr(), collection.as_ptr())
         });
+    }
+
+    /// Column `name` of a document's tuple (every column is NOT NULL).
+    unsafe fn column(
+        tupdesc: pg_sys::TupleDesc,
+        tuple: pg_sys::HeapTuple,
+        name: &CStr,
+    ) -> pg_sys::Datum {
+        let mut isnull = false;
+        let value = pg_sys::heap_getattr(tuple, attno(tupdesc, name), tupdesc, &mut isnull);
+        assert!(!isnull, "docstore.documents.{name:?} is NOT NULL");
+        value
+    }
+
+    /// The options of the collection a document's tuple belongs to.
+    unsafe fn configured(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> Options {
+        collections::options(text_str(column(tupdesc, tuple, c"collection")))
     }
 
     fn datum(text: &str) -> pg_sys::Datum {
