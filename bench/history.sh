@@ -6,7 +6,8 @@
 #    table and indexes without those triggers),
 #  - reading the feed: 100k changes followed with cursors, 1000 a call.
 #   bench/history.sh [seconds per measurement, default 10] [runs, default 3]
-# pgbench -M prepared, 2 clients, mean latency of the measured statement; ratios are medians.
+# pgbench -M prepared, 2 clients, the two scripts of a pair mixed in one run (measure_pair in
+# bench/lib.sh), mean latency of the measured statement; ratios are medians.
 source "$(dirname "$0")/../scripts/lib.sh"
 
 SECONDS_EACH=${1:-10}
@@ -24,9 +25,9 @@ log "loading 3 x 30k documents of ~1 KB"
 psql_at "$PORT" -d bench -f "$H/setup.sql" >/dev/null
 
 results=$(mktemp)
-pair() { # pair NAME ON_SCRIPT OFF_SCRIPT RUN: latency with the option on and off, alternating order
+pair() { # pair NAME ON_SCRIPT OFF_SCRIPT RUN: latency with the option on and off, in one run
   local on off
-  if [ $(($4 % 2)) = 1 ]; then on=$(measure "$2"); off=$(measure "$3"); else off=$(measure "$3"); on=$(measure "$2"); fi
+  read -r on off < <(measure_pair "$2" "$3")
   echo "$1 $on $off $(awk -v a="$off" -v b="$on" 'BEGIN {printf "%.3f", a / b}')" >>"$results"
   log "run $4: $1: on $on ms, off $off ms"
 }

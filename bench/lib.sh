@@ -20,6 +20,31 @@ measure() {
     -U postgres -f "$script" bench 2>/dev/null | statement_latency
 }
 
+# measure_pair A B [SECONDS]: both scripts in one pgbench -M prepared run (weight 1 each, the
+# clients pick one at random per transaction), so both see the same moments of a shared, noisy
+# machine; prints the mean latency (ms) of each script's measured statement: "A B". With one
+# SQL statement in a script (\set lines aside) that is the mean of its transactions in pgbench's
+# per-transaction log (microsecond times, so a 20 µs read keeps its digits); with helper
+# statements (a \gset) it is the last statement's figure from -r, helpers excluded.
+measure_pair() {
+  local a=$1 b=$2 seconds=${3:-$SECONDS_EACH} logs
+  logs=$(mktemp -d); chmod 777 "$logs"
+  psql_at "$PORT" -d bench -c "VACUUM ANALYZE docstore.documents" >/dev/null
+  "$PGBENCH" -n -M prepared -c $CLIENTS -j $CLIENTS -T "$seconds" -r -l --log-prefix="$logs/tx" \
+    -h 127.0.0.1 -p "$PORT" -U postgres -f "$a@1" -f "$b@1" bench 2>/dev/null >"$logs/report"
+  local out="" n script
+  for n in 0 1; do
+    script=$a; [ $n = 1 ] && script=$b
+    if [ "$(grep -cv '^\\' "$script")" = 1 ]; then
+      out="$out $(cat "$logs"/tx.* | awk -v s=$n '$4 == s { t += $3; k++ } END { printf "%.5f", t / k / 1000 }')"
+    else
+      out="$out $(awk -v s=$((n + 1)) '/^SQL script/ { i++ } i == s && /^ +[0-9.]+ +[0-9]+ +[^ \\]/ { last = $1 } END { print last }' "$logs/report")"
+    fi
+  done
+  rm -rf "$logs"
+  echo $out
+}
+
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 # A throwaway cluster for benchmarks, stopped when the calling script exits.

@@ -5,8 +5,9 @@
 #  - a range on an indexed path vs the same range without the index,
 #  - sort + limit on an indexed path: the plan has no Sort node.
 #   bench/query.sh [seconds per measurement, default 10] [runs, default 3]
-# pgbench -M prepared, 2 clients; figures are the measured statement's mean latency (helper
-# \gset statements excluded); ratios are medians of the runs.
+# pgbench -M prepared, 2 clients, docstore and comparison scripts mixed in one run (measure_pair
+# in bench/lib.sh); figures are the measured statement's mean latency (helper \gset statements
+# excluded); ratios are medians of the runs.
 source "$(dirname "$0")/../scripts/lib.sh"
 
 SECONDS_EACH=${1:-10}
@@ -26,7 +27,7 @@ psql_at "$PORT" -d bench -f "$Q/setup.sql"
 results=$(mktemp)
 pair() { # pair NAME DOCSTORE_SCRIPT RAW_SCRIPT RUN
   local fn raw
-  if [ $(($4 % 2)) = 1 ]; then fn=$(measure "$2"); raw=$(measure "$3"); else raw=$(measure "$3"); fn=$(measure "$2"); fi
+  read -r fn raw < <(measure_pair "$2" "$3")
   echo "$1 $fn $raw $(awk -v r="$raw" -v f="$fn" 'BEGIN {printf "%.3f", r / f}')" >>"$results"
   log "run $4: $1 docstore $fn ms, raw $raw ms"
 }

@@ -2,13 +2,11 @@
 # Benchmark: each docstore function against the equivalent raw SQL on the same table, indexes and
 # trigger, measured side by side in one run on a throwaway cluster (127.0.0.1:54331).
 #   bench/run.sh [seconds per measurement, default 10] [runs, default 3]
-# For each operation and run, pgbench -M prepared drives the docstore script and the raw one
-# (2 clients, alternating which goes first, VACUUM ANALYZE before each); the figure is the mean
-# latency of the measured statement: from pgbench -r where a script has a helper statement (the
-# \gset that picks a random id, excluded from the figure), from the tps where the script is the
-# one statement (more digits than -r's microseconds, which matters for a 20 µs read). The ratio
-# is raw latency / docstore latency (1.00 = as fast as raw SQL, higher is better), median of
-# the runs.
+# For each operation and run, one pgbench -M prepared run (2 clients, VACUUM ANALYZE before)
+# drives the docstore script and the raw one together, each transaction picking one at random,
+# so both sides see the same moments of a shared machine (measure_pair in bench/lib.sh); the
+# figure is each side's mean latency of its measured statement. The ratio is raw latency /
+# docstore latency (1.00 = as fast as raw SQL, higher is better), median of the runs.
 source "$(dirname "$0")/../scripts/lib.sh"
 
 SECONDS_EACH=${1:-10}
@@ -40,11 +38,7 @@ SQL
 results=$(mktemp)
 for run in $(seq 1 "$RUNS"); do
   for op in create read update query; do
-    if [ $((run % 2)) = 1 ]; then
-      fn=$(measure "$SCRIPTS/${op}_docstore.sql"); raw=$(measure "$SCRIPTS/${op}_raw.sql")
-    else
-      raw=$(measure "$SCRIPTS/${op}_raw.sql"); fn=$(measure "$SCRIPTS/${op}_docstore.sql")
-    fi
+    read -r fn raw < <(measure_pair "$SCRIPTS/${op}_docstore.sql" "$SCRIPTS/${op}_raw.sql")
     ratio=$(awk -v r="$raw" -v f="$fn" 'BEGIN {printf "%.3f", r / f}')
     printf '%s %s %s %s %s\n' "$op" "$run" "$fn" "$raw" "$ratio" >>"$results"
     log "run $run: $op docstore ${fn} ms, raw ${raw} ms, ratio $ratio"

@@ -30,8 +30,7 @@ echo "COPY docstore.documents (collection, data) FROM '$DIR/batch.tsv';" >"$DIR/
 
 results=$(mktemp)
 for run in $(seq 1 "$RUNS"); do
-  if [ $((run % 2)) = 1 ]; then fn=$(measure "$W/patch_docstore.sql"); raw=$(measure "$W/patch_raw.sql")
-  else raw=$(measure "$W/patch_raw.sql"); fn=$(measure "$W/patch_docstore.sql"); fi
+  read -r fn raw < <(measure_pair "$W/patch_docstore.sql" "$W/patch_raw.sql")
   echo "patch $fn $raw" >>"$results"; log "run $run: patch docstore $fn ms, raw $raw ms"
   many=$(measure_transactions "$W/create_many.sql" 20)
   copy=$(measure_transactions "$DIR/copy.sql" 20)
