@@ -25,8 +25,66 @@ COMMENT ON TABLE docstore.documents IS 'every docstore document; version and upd
 
 -- "A collection in creation order": id order is creation order (see docstore.uuid_v7).
 CREATE INDEX documents_collection_id_idx ON docstore.documents (collection, id);
--- Containment (@>) on documents. jsonb_path_ops: smaller and faster than jsonb_ops for @>.
-CREATE INDEX documents_data_idx ON docstore.documents USING gin (data jsonb_path_ops);
+-- Equality filters (src/matching.rs). docstore.match_eq(data, pairs): every top-level key of
+-- pairs (scalars) is in data with that value, or with an array holding it: MongoDB's equality,
+-- which @> cannot state. The operator docstore.@= is the same test; the compiler states
+-- {"status": "active", "group": 17} as data OPERATOR(docstore.@=) '{"status": "active",
+-- "group": 17}'. Estimated by matchingsel (the test run over the statistics sample, as for @>).
+-- match_eq's support function gives the function-call form selectivity 1: in the form docstore
+-- 0.2.0 compiled (match_eq before a path predicate), the path predicate carries the estimate.
+-- LEAKPROOF (since 0.3.0): it raises no error and has no effect whatever its arguments (a
+-- malformed value is simply no match), so PostgreSQL may use @= as an index condition for a
+-- role under row-level security, where jsonb's own operators must wait for the policy.
+CREATE FUNCTION docstore.match_eq_support(internal) RETURNS internal
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_match_eq_support';
+CREATE FUNCTION docstore.match_eq(data jsonb, filter jsonb) RETURNS boolean
+    LANGUAGE c IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE COST 1 SUPPORT docstore.match_eq_support
+    AS 'MODULE_PATHNAME', 'docstore_match_eq';
+COMMENT ON FUNCTION docstore.match_eq(jsonb, jsonb) IS
+'Internal: whether every top-level key of filter (scalars) is in data with that value or with an array holding it (MongoDB equality).';
+COMMENT ON FUNCTION docstore.match_eq_support(internal) IS 'Internal: planner support of docstore.match_eq (selectivity 1).';
+CREATE OPERATOR docstore.@= (
+    LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = docstore.match_eq,
+    RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+COMMENT ON OPERATOR docstore.@= (jsonb, jsonb) IS
+'data @= pairs: every top-level key of pairs (scalars) is in data with that value, or with an array holding it (MongoDB equality)';
+
+-- The GIN operator class of documents.data: PostgreSQL's jsonb_path_ops (same entries, same
+-- support functions, same @>, @?, @@) plus docstore.@=, searched as @> with the same object
+-- (strategy 20, read as @>'s 7 by the three wrappers): every matching document holds every
+-- entry of the pairs (arrays are transparent to jsonb_path_ops' path hashes), and the operator
+-- rechecks the candidates.
+CREATE FUNCTION docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal)
+    RETURNS internal LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_gin_extract_query';
+CREATE FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal)
+    RETURNS boolean LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_gin_consistent';
+CREATE FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal)
+    RETURNS "char" LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_gin_triconsistent';
+COMMENT ON FUNCTION docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal) IS
+'Internal: GIN extractQuery of docstore.jsonb_match_ops (gin_extract_jsonb_query_path, @= as @>).';
+COMMENT ON FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal) IS
+'Internal: GIN consistent of docstore.jsonb_match_ops (gin_consistent_jsonb_path, @= as @>).';
+COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal) IS
+'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path, @= as @>).';
+CREATE OPERATOR CLASS docstore.jsonb_match_ops FOR TYPE jsonb USING gin AS
+    OPERATOR 7 @> (jsonb, jsonb),
+    OPERATOR 15 @? (jsonb, jsonpath),
+    OPERATOR 16 @@ (jsonb, jsonpath),
+    OPERATOR 20 docstore.@= (jsonb, jsonb),
+    FUNCTION 1 btint4cmp(int4, int4),
+    FUNCTION 2 gin_extract_jsonb_path(jsonb, internal, internal),
+    FUNCTION 3 docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal),
+    FUNCTION 4 docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal),
+    FUNCTION 6 docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal),
+    STORAGE int4;
+
+-- Filters on documents: @>, @@, @? and docstore.@= (below), with jsonb_path_ops' entries.
+CREATE INDEX documents_data_idx ON docstore.documents USING gin (data docstore.jsonb_match_ops);
 
 CREATE TRIGGER version_bump
     BEFORE UPDATE ON docstore.documents
@@ -115,19 +173,6 @@ SELECT pg_catalog.pg_extension_config_dump('docstore.history', '');
 ------------------------------------------------------------------------------------------------
 -- Functions implemented in Rust as version-1 C functions (src/api.rs)
 ------------------------------------------------------------------------------------------------
-
--- The per-row test of top-level equality filters, which the compiler puts before the
--- indexable path predicate (src/matching.rs). Its support function gives it selectivity 1: the
--- path predicate beside it carries the estimate.
-CREATE FUNCTION docstore.match_eq_support(internal) RETURNS internal
-    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
-    AS 'MODULE_PATHNAME', 'docstore_match_eq_support';
-CREATE FUNCTION docstore.match_eq(data jsonb, filter jsonb) RETURNS boolean
-    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE COST 1 SUPPORT docstore.match_eq_support
-    AS 'MODULE_PATHNAME', 'docstore_match_eq';
-COMMENT ON FUNCTION docstore.match_eq(jsonb, jsonb) IS
-'Internal: whether every top-level key of filter (scalars) is in data with that value or with an array holding it (MongoDB equality).';
-COMMENT ON FUNCTION docstore.match_eq_support(internal) IS 'Internal: planner support of docstore.match_eq (selectivity 1).';
 
 CREATE FUNCTION docstore_create(collection text, data jsonb, id uuid DEFAULT NULL)
     RETURNS SETOF docstore.document

@@ -1,20 +1,31 @@
-//! `docstore.match_eq(data jsonb, filter jsonb)`: the per-row test of the commonest filter,
-//! top-level keys equal to scalars (`{"status": "active", "group": 17}`), on the binary jsonb.
-//!
-//! The compiler states such a filter twice: `docstore.match_eq(data, $f) AND data @@ $path`.
-//! The path predicate is what the GIN index serves; `match_eq` is exactly as strict and costs
-//! about what `@>` costs per row (a key lookup and a scalar comparison), where evaluating the
-//! SQL/JSON path costs nearly twice that. It comes first among the row's conditions (the
-//! planner keeps the written order of equally costly ones), so a row that fails it — every row
-//! but the matches, when a plan walks the collection in id order — never runs the path. Its
-//! planner support function reports a selectivity of 1: the path predicate beside it already
-//! accounts for the filter, so plans are the ones the path alone would get.
+//! `docstore.match_eq(data jsonb, filter jsonb)` and the operator `docstore.@=` it implements:
+//! the test of the commonest filter, top-level keys equal to scalars (`{"status": "active",
+//! "group": 17}`), on the binary jsonb.
 //!
 //! MongoDB's rule: the value at the key equals the scalar, or is an array with an element equal
-//! to it (one level; numbers by value, as jsonb compares them).
+//! to it (one level; numbers by value, as jsonb compares them). `@>` cannot state it (`{"group":
+//! 17}` does not contain-match `{"group": [17, 3]}`) and the SQL/JSON path predicate that can
+//! (`data @@ '$.group == 17'`) costs nearly twice `@>` per row, in the executor's recheck and in
+//! the planner's estimate, which runs it over the column's statistics sample.
+//!
+//! So since 0.3.0 such a filter compiles to `data OPERATOR(docstore.@=) $pairs` alone. The GIN
+//! index on `data` is built with `docstore.jsonb_match_ops`: PostgreSQL's `jsonb_path_ops` (same
+//! entries, same `@>`/`@?`/`@@`) plus `@=` as strategy [`MATCH_STRATEGY`], whose index search is
+//! the one of `@>` with the same object: `jsonb_path_ops` hashes each value with its path, arrays
+//! being transparent, so every document that matches holds every entry of the pairs (the index
+//! returns a superset, the operator rechecks). The three support functions below hand everything
+//! to PostgreSQL's own, with `@=`'s strategy number read as `@>`'s. The operator's estimator is
+//! `matchingsel`: it runs this test over the statistics sample, as `@>`'s does with `@>`.
+//!
+//! Before 0.3.0 (`docstore.match_eq` only, 0.2.0) the compiler stated the filter twice:
+//! `docstore.match_eq(data, $f) AND data @@ $path`, the function first so that rows failing it
+//! never run the path, with a planner support function reporting selectivity 1 (the path
+//! predicate carries the estimate). The library still does that on a 0.2.0 schema until
+//! `ALTER EXTENSION docstore UPDATE`.
 
 use std::cell::Cell;
 
+use docstore_core::filter::Equalities;
 use docstore_core::jsonb_binary::{self, Container, Value};
 use pgrx::prelude::*;
 use pgrx::{pg_sys, varlena};
@@ -84,24 +95,83 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_support(
     pg_sys::Datum::from(0)
 }
 
-thread_local! {
-    /// Whether `docstore.match_eq` was found in this backend (once found, it stays).
-    static AVAILABLE: Cell<bool> = const { Cell::new(false) };
+/// `docstore.@=`'s strategy number in `docstore.jsonb_match_ops`.
+pub const MATCH_STRATEGY: i16 = 20;
+/// `@>`'s strategy number in `jsonb_path_ops` (`JsonbContainsStrategyNumber`).
+const CONTAINS_STRATEGY: i16 = 7;
+
+/// Reads `@=`'s strategy number as `@>`'s in argument `n` of a GIN support call.
+unsafe fn as_contains(fcinfo: pg_sys::FunctionCallInfo, n: usize) {
+    let args = (*fcinfo).args.as_mut_slice(n + 1);
+    if args[n].value.value() as i16 == MATCH_STRATEGY {
+        args[n].value = pg_sys::Datum::from(CONTAINS_STRATEGY);
+    }
 }
 
-/// Whether the database has `docstore.match_eq`: not between installing a newer library and
-/// `ALTER EXTENSION docstore UPDATE` of a database made by docstore 0.1.0. A catalog lookup
-/// until it is found, then free.
-pub fn available() -> bool {
-    if AVAILABLE.get() {
-        return true;
+function_info_v1!(pg_finfo_docstore_gin_extract_query);
+/// GIN support function 3 of `docstore.jsonb_match_ops` (extractQuery): PostgreSQL's
+/// `gin_extract_jsonb_query_path`, `@=` searched as `@>`.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_gin_extract_query(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    as_contains(fcinfo, 2);
+    pg_sys::gin_extract_jsonb_query_path(fcinfo)
+}
+
+function_info_v1!(pg_finfo_docstore_gin_consistent);
+/// GIN support function 4 of `docstore.jsonb_match_ops` (consistent): PostgreSQL's
+/// `gin_consistent_jsonb_path`, `@=` checked as `@>` (every entry present, recheck).
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_gin_consistent(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    as_contains(fcinfo, 1);
+    pg_sys::gin_consistent_jsonb_path(fcinfo)
+}
+
+function_info_v1!(pg_finfo_docstore_gin_triconsistent);
+/// GIN support function 6 of `docstore.jsonb_match_ops` (triConsistent): PostgreSQL's
+/// `gin_triconsistent_jsonb_path`, `@=` as `@>`.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_gin_triconsistent(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    as_contains(fcinfo, 1);
+    pg_sys::gin_triconsistent_jsonb_path(fcinfo)
+}
+
+thread_local! {
+    /// What this backend found of the helpers (once found, they stay): bit 0 `match_eq`
+    /// (docstore 0.2.0's SQL), bit 1 the operator `@=` (0.3.0).
+    static FOUND: Cell<u8> = const { Cell::new(0) };
+}
+
+/// How the database's docstore SQL lets top-level equalities be stated (see
+/// [`Equalities`]): the operator since 0.3.0; before, `match_eq` as a per-row test where the
+/// statement is `limited`; the path predicate alone on 0.1.0 (a newer library runs against the
+/// old SQL between installing it and `ALTER EXTENSION docstore UPDATE`). A catalog lookup until
+/// the operator is found, then free.
+pub fn equalities(limited: bool) -> Equalities {
+    let mut found = FOUND.get();
+    if found & 2 == 0 {
+        found = Spi::get_one::<i32>(
+            "SELECT (to_regprocedure('docstore.match_eq(jsonb, jsonb)') IS NOT NULL)::int
+                  | ((to_regoperator('docstore.@=(jsonb, jsonb)') IS NOT NULL)::int << 1)",
+        )
+        .ok()
+        .flatten()
+        .unwrap_or(0) as u8;
+        FOUND.set(found);
     }
-    let found = Spi::get_one::<bool>(
-        "SELECT to_regprocedure('docstore.match_eq(jsonb, jsonb)') IS NOT NULL",
-    )
-    .ok()
-    .flatten()
-    .unwrap_or(false);
-    AVAILABLE.set(found);
-    found
+    if found & 2 != 0 {
+        Equalities::Operator
+    } else if limited && found & 1 != 0 {
+        Equalities::RowTest
+    } else {
+        Equalities::Path
+    }
 }

@@ -34,9 +34,9 @@ pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_jso
 /// Parses and compiles a filter; its placeholders start at `$first`. Conditions on paths that
 /// lead an index of `collection` are stated on the index's expressions.
 ///
-/// `limited`: the statement stops at a limit, so PostgreSQL may walk the collection in order and
-/// test rows one by one; top-level equalities then get `docstore.match_eq`'s cheap per-row test
-/// first. Statements that read every match (count, distinct, the `*_many` writes) go without it.
+/// Top-level equalities become `docstore.@=` where the database has it; else (docstore 0.2.0's
+/// SQL), with `limited` (the statement stops at a limit, so PostgreSQL may walk the collection in
+/// order and test rows one by one), `docstore.match_eq`'s cheap per-row test comes first.
 pub fn compile_json(
     json: &serde_json::Value,
     first: usize,
@@ -49,8 +49,8 @@ pub fn compile_json(
         check_regex(&path, pattern, flags);
     }
     let indexed = crate::indexes::indexed_paths(collection);
-    let row_test = limited && crate::matching::available();
-    filter::compile_with_indexes(&filter, first, &indexed, row_test).or_raise(function)
+    let equalities = crate::matching::equalities(limited);
+    filter::compile_with_indexes(&filter, first, &indexed, equalities).or_raise(function)
 }
 
 /// PostgreSQL's regular expressions are the ones that run, so PostgreSQL checks them; a bad one

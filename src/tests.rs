@@ -279,6 +279,70 @@ mod tests {
             })
             .unwrap();
     }
+
+    /// `data @= pairs` through the GIN index (`docstore.jsonb_match_ops`, searched as `@>`)
+    /// finds exactly the documents the reference evaluator matches: the index's candidates are
+    /// a superset (arrays are transparent to its path hashes, numbers hash by value) and the
+    /// operator's recheck makes them exact.
+    #[pg_test]
+    fn the_gin_index_serves_the_equality_operator_exactly() {
+        Spi::run(
+            "CREATE TEMP TABLE t (n int, d jsonb);
+             CREATE INDEX ON t USING gin (d docstore.jsonb_match_ops);
+             SET LOCAL enable_seqscan = off",
+        )
+        .unwrap();
+        let plan: String = Spi::connect(|client| {
+            client
+                .select(
+                    "EXPLAIN SELECT n FROM t WHERE d OPERATOR(docstore.@=) '{\"a\": 1}'",
+                    None,
+                    &[],
+                )
+                .unwrap()
+                .map(|row| row.get::<String>(1).unwrap().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        assert!(plan.contains("Bitmap Index Scan"), "{plan}");
+        let mut runner = TestRunner::new(Config {
+            cases: 500,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (
+            prop::collection::vec(strategies::document_with_numbers(), 1..8),
+            prop::collection::btree_map(strategies::key(), strategies::equality_scalar(), 1..3),
+        );
+        runner
+            .run(&strategy, |(docs, pairs)| {
+                let filter_json = serde_json::Value::Object(pairs.into_iter().collect());
+                let filter = filter::parse(&filter_json)
+                    .map_err(|e| TestCaseError::fail(format!("{filter_json}: {e}")))?;
+                let expected: Vec<i32> = (1..)
+                    .zip(&docs)
+                    .filter(|(_, d)| filter::eval::matches(&filter, d).unwrap_or(false))
+                    .map(|(n, _)| n)
+                    .collect();
+                Spi::run("DELETE FROM t").unwrap();
+                Spi::run_with_args(
+                    "INSERT INTO t SELECT n, d FROM jsonb_array_elements($1::text::jsonb)
+                         WITH ORDINALITY AS e(d, n)",
+                    &[serde_json::Value::from(docs.clone()).to_string().into()],
+                )
+                .unwrap();
+                let got: Vec<i32> = Spi::get_one_with_args::<Vec<i32>>(
+                    "SELECT coalesce(array_agg(n ORDER BY n), '{}') FROM t
+                      WHERE d OPERATOR(docstore.@=) $1::text::jsonb",
+                    &[filter_json.to_string().into()],
+                )
+                .unwrap()
+                .unwrap();
+                prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
+                Ok(())
+            })
+            .unwrap();
+    }
 }
 
 /// Generators of documents and filters for the differential test.

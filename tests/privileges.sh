@@ -5,6 +5,7 @@
 #  2. A role with no grants can neither read nor write, through the functions or the table.
 #  3. docstore_grant: a role sees and changes only its collections, by every function and by
 #     plain SQL (row-level security); '*' grants every collection; docstore_revoke takes it back.
+#  4. Under row-level security an equality filter still uses the GIN index.
 source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 DB=docstore_privileges
@@ -92,6 +93,15 @@ check "bad access is 22023" 22023 "$(as ds_owner "SELECT docstore_grant('a', 'ds
 check "revoke" t "$(as ds_owner "SELECT docstore_revoke('a', 'ds_app_a')")"
 check "after revoke app_a is refused" 42501 "$(as ds_app_a "SELECT count(*) FROM docstore_query('a')")"
 check "revoking what was not granted is false" f "$(as ds_owner "SELECT docstore_revoke('a', 'ds_app_a')")"
+
+# 4. Under row-level security, equality filters still use the GIN index: docstore.@= is
+#    leakproof, so PostgreSQL may use it as an index condition before the policy's check.
+as ds_owner "SELECT count(*) FROM docstore_create_many('big', (SELECT jsonb_agg(jsonb_build_object('n', i, 'k', i % 100)) FROM generate_series(1, 5000) i))" >/dev/null
+as ds_owner "ANALYZE docstore.documents" >/dev/null
+check "the reader's equality filter is served by the GIN index" t \
+  "$(as ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%documents_data_idx%'")"
+check "... under the policy" t "$(as ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%allowed%'")"
+check "... with the right rows" "1 1" "$(as ds_reader "SELECT (SELECT count(*) FROM docstore_query('big', '{\"n\": 17}')) || ' ' || docstore_count('big', '{\"n\": 17}')")"
 
 psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE $DB" \
   -c "DROP ROLE ds_owner" -c "DROP ROLE ds_nobody" -c "DROP ROLE ds_app_a" -c "DROP ROLE ds_app_b" -c "DROP ROLE ds_reader" -c "DROP ROLE ds_team"

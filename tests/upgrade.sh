@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Upgrades (tests/upgrade.sh PORT), against the cluster on PORT with the current library
-# installed: install release 0.1.0 from its frozen script (sql/docstore--0.1.0.sql), fill it,
-# ALTER EXTENSION docstore UPDATE, then check that data and versions are untouched, every
-# function works, and the upgraded database has exactly the objects (and definitions) of a
-# fresh install of the current version.
+# installed, from every earlier release (sql/docstore--X.sql, frozen): install it from its
+# script, fill it, ALTER EXTENSION docstore UPDATE (through the chain of upgrade scripts), then
+# check that data and versions are untouched, every function works, and the upgraded database
+# has exactly the objects (and definitions) of a fresh install of the current version.
 source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
-OLD=0.1.0
 NEW=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)
 fail=0
 q() { local db=$1; shift; psql_at "$PORT" -d "$db" -tAc "$1"; }
 
-# The frozen install script of the old release, beside the current one.
-as_root install -m 644 "$REPO/sql/docstore--$OLD.sql" "$($PG_CONFIG --sharedir)/extension/docstore--$OLD.sql"
+# The frozen install scripts of the old releases, beside the current one.
+OLDS=()
+for script in "$REPO"/sql/docstore--[0-9]*.[0-9]*.[0-9]*.sql; do
+  case $script in *--*--*) continue ;; esac
+  old=${script##*/docstore--}; old=${old%.sql}
+  [ "$old" = "$NEW" ] && continue
+  OLDS+=("$old")
+  as_root install -m 644 "$script" "$($PG_CONFIG --sharedir)/extension/docstore--$old.sql"
+done
+
+upgrade_from() {
+OLD=$1
+log "upgrade from $OLD"
 
 psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" \
   -c "DROP DATABASE IF EXISTS upgrade_old" -c "DROP DATABASE IF EXISTS upgrade_new" \
@@ -88,8 +98,8 @@ id=$(q upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c1' OR
 v=$(q upgrade_old "SELECT version FROM docstore_read('c1', '$id')")
 check "read / update keep counting versions" "$((v + 1))" "$(q upgrade_old "SELECT version FROM docstore_update('c1', '$id', '{\"after\": true}')")"
 check "patch" "$((v + 2))" "$(q upgrade_old "SELECT version FROM docstore_patch('c1', '$id', '{\"\$set\": {\"p\": 1}}')")"
-check "query and count (equality now tested per row by docstore.match_eq)" "1 1 true" \
-  "$(q upgrade_old "SELECT (SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')) || ' ' || docstore_count('c1', '{\"i\": 4}') || ' ' || (docstore_explain('c1', '{\"i\": 4}')->>'sql' LIKE '%match_eq%')")"
+check "query and count (equality now one condition, docstore.@=, on the rebuilt GIN index)" "1 1 true" \
+  "$(q upgrade_old "SELECT (SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')) || ' ' || docstore_count('c1', '{\"i\": 4}') || ' ' || (docstore_explain('c1', '{\"i\": 4}')->>'sql' LIKE '%data OPERATOR(docstore.@=) \$2%')")"
 check "find with sort on the index made before the update" 100 "$(q upgrade_old "SELECT count(*) FROM docstore_find('c0', '{}', '{\"sort\": {\"i\": -1}, \"limit\": 500}')")"
 check "distinct" 4 "$(q upgrade_old "SELECT count(*) FROM docstore_distinct('c0', 'tags')")"
 q upgrade_old "SELECT docstore_configure('c2', '{\"history\": true, \"changes\": true}')" >/dev/null
@@ -102,4 +112,8 @@ check "delete and delete_collection (with purge)" "true true" \
 check "collections listed" "c0,c1" "$(q upgrade_old "SELECT string_agg(c, ',') FROM docstore_list_collections() c")"
 
 psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE upgrade_new"
+}
+
+for old in "${OLDS[@]}"; do upgrade_from "$old"; done
+check "upgrades tested from every earlier release" "0.1.0 0.2.0" "${OLDS[*]}"
 exit $fail

@@ -49,7 +49,10 @@ def test_count_distinct_and_explain(store: PostgresDocumentStore, people: str) -
     assert store.distinct(people, "age") == [30, 41, 50]
     assert store.distinct(people, "tags", {"age": {"$exists": True}}) == ["a", "b"]
     plan = store.explain(people, {"age": 30})
-    assert "data @@" in plan["sql"] and "plan" in plan
+    assert "data OPERATOR(docstore.@=) $2" in plan["sql"] and plan["params"]["$2"] == {"age": 30}
+    assert "plan" in plan
+    plan = store.explain(people, {"age": {"$gt": 30}})
+    assert "data @@ $2" in plan["sql"] and "plan" in plan
 
 
 def test_indexes(store: PostgresDocumentStore, people: str) -> None:

@@ -30,23 +30,46 @@ pub struct Compiled {
 
 /// Compiles `filter`; its placeholders start at `$first_param`.
 pub fn compile(filter: &Filter, first_param: usize) -> Result<Compiled, Error> {
-    compile_with_indexes(filter, first_param, &[], true)
+    compile_with_indexes(filter, first_param, &[], Equalities::RowTest)
+}
+
+/// How a filter of top-level equalities (see [`top_level_equalities`]) is stated. Each form
+/// gives the same rows; which helpers exist depends on the docstore SQL the database has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Equalities {
+    /// The path predicate alone (docstore 0.1.0's SQL, or a statement that reads every match).
+    Path,
+    /// `docstore.match_eq(data, $n)` as a cheap per-row test before the path predicate (0.2.0).
+    RowTest,
+    /// `data OPERATOR(docstore.@=) $n` alone (0.3.0): exact, served by the GIN index on `data`,
+    /// estimated and rechecked with the Rust test. Where a pair's key leads a B-tree index, the
+    /// index's expressions are stated and the pairs are tested per row as with `RowTest`.
+    Operator,
 }
 
 /// Compiles `filter` for a collection with B-tree indexes on `indexed` paths (see
 /// `docstore_create_index`). Such a path holds no array in that collection (the index's check
 /// constraint sees to it), so equality and comparisons on it can be stated on the index's own
-/// expressions, exactly, and a range becomes an index range scan.
-///
-/// With `row_test`, top-level equalities are also tested per row by `docstore.match_eq` (see
-/// [`top_level_equalities`]); without it (a database whose docstore SQL predates that function)
-/// the path predicate alone, which gives the same rows.
+/// expressions, exactly, and a range becomes an index range scan. `equalities` chooses how a
+/// filter of top-level equalities is stated.
 pub fn compile_with_indexes(
     filter: &Filter,
     first_param: usize,
     indexed: &[Path],
-    row_test: bool,
+    equalities: Equalities,
 ) -> Result<Compiled, Error> {
+    let pairs = top_level_equalities(filter).filter(|_| equalities != Equalities::Path);
+    if let Some(pairs) = &pairs {
+        let keys_indexed = indexed
+            .iter()
+            .any(|Path(keys)| keys.len() == 1 && pairs.get(&keys[0]).is_some());
+        if equalities == Equalities::Operator && !keys_indexed {
+            return Ok(Compiled {
+                sql: format!("data OPERATOR(docstore.@=) ${first_param}"),
+                params: vec![Param::Jsonb(pairs.clone())],
+            });
+        }
+    }
     let context = Context {
         indexed,
         negated: Cell::new(false),
@@ -60,7 +83,7 @@ pub fn compile_with_indexes(
         Node::True => {}
         node => out.sql = render_sql(&node, first_param, &mut out.params),
     }
-    if let Some(pairs) = top_level_equalities(filter).filter(|_| row_test) {
+    if let Some(pairs) = pairs {
         // The per-row test first, the indexable predicate after (see src/matching.rs).
         let n = first_param + out.params.len();
         out.params.push(Param::Jsonb(pairs));

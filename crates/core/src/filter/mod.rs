@@ -20,7 +20,9 @@ mod jsonpath;
 mod parse;
 
 pub use ast::{CmpOp, Cond, ElemMatch, Filter, Path};
-pub use compile::{compile, compile_with_indexes, top_level_equalities, Compiled, Param};
+pub use compile::{
+    compile, compile_with_indexes, top_level_equalities, Compiled, Equalities, Param,
+};
 pub use jsonpath::accessor;
 pub use parse::parse;
 

@@ -102,6 +102,56 @@ fn top_level_equalities_are_tested_per_row_by_match_eq() {
     }
 }
 
+#[test]
+fn with_the_operator_top_level_equalities_are_one_indexable_condition() {
+    let compiled = |filter: Value, indexed: &[Path], equalities| {
+        let c = compile_with_indexes(&parse(&filter).unwrap(), 3, indexed, equalities).unwrap();
+        (c.sql, c.params)
+    };
+    assert_eq!(
+        compiled(
+            json!({"status": "active", "n": 5}),
+            &[],
+            Equalities::Operator
+        ),
+        (
+            "data OPERATOR(docstore.@=) $3".to_string(),
+            vec![Param::Jsonb(json!({"status": "active", "n": 5}))]
+        )
+    );
+    assert_eq!(
+        compiled(json!({"n": {"$eq": 5}}), &[], Equalities::Operator).1,
+        vec![Param::Jsonb(json!({"n": 5}))]
+    );
+    // A key that leads a B-tree index keeps the index's expressions, with the per-row test.
+    let indexed = [Path(vec!["n".to_string()])];
+    let (text, params) = compiled(json!({"n": 5, "s": "x"}), &indexed, Equalities::Operator);
+    assert!(text.starts_with("docstore.match_eq(data, $"), "{text}");
+    assert!(!text.contains("docstore.@="), "{text}");
+    assert_eq!(
+        params.last(),
+        Some(&Param::Jsonb(json!({"n": 5, "s": "x"})))
+    );
+    // Anything but top-level equalities is compiled as without the operator.
+    for other in [
+        json!({"a": null}),
+        json!({"a.b": 1}),
+        json!({"a": {"$gt": 1}}),
+    ] {
+        let filter = parse(&other).unwrap();
+        assert_eq!(
+            compile_with_indexes(&filter, 3, &[], Equalities::Operator),
+            compile_with_indexes(&filter, 3, &[], Equalities::Path),
+            "{other}"
+        );
+    }
+    // Without the helpers: the path predicate alone.
+    assert_eq!(
+        compiled(json!({"status": "active"}), &[], Equalities::Path).0,
+        "data @@ $3"
+    );
+}
+
 fn error(filter: Value) -> String {
     match parse(&filter).and_then(|f| compile(&f, 1)) {
         Ok(c) => panic!("expected an error, compiled {c:?}"),
