@@ -48,6 +48,6 @@ CREATE OPERATOR CLASS docstore.jsonb_match_ops FOR TYPE jsonb USING gin AS
     FUNCTION 6 docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal),
     STORAGE int4;
 
--- Filters on documents: @>, @@, @? and docstore.@= (below), with jsonb_path_ops' entries.
+-- The GIN index of documents, rebuilt with that class: @>, @@, @? and now @=.
 DROP INDEX docstore.documents_data_idx;
 CREATE INDEX documents_data_idx ON docstore.documents USING gin (data docstore.jsonb_match_ops);
