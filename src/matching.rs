@@ -77,8 +77,10 @@ unsafe fn payload<'a>(datum: pg_sys::Datum) -> &'a [u8] {
 }
 
 function_info_v1!(pg_finfo_docstore_match_eq_support);
-/// The planner support function of `docstore.match_eq`: selectivity 1 (the path predicate that
-/// always stands beside it carries the estimate).
+/// The planner support function of `docstore.match_eq` called as a function: selectivity 1. That
+/// is the form a 0.2.0 schema gets (`match_eq(data, $f) AND data @@ $path`), where the path
+/// predicate beside it carries the estimate. As the operator `@=` it is estimated by the
+/// operator's `matchingsel` instead.
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_match_eq_support(
@@ -96,7 +98,7 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_support(
 }
 
 /// `docstore.@=`'s strategy number in `docstore.jsonb_match_ops`.
-pub const MATCH_STRATEGY: i16 = 20;
+const MATCH_STRATEGY: i16 = 20;
 /// `@>`'s strategy number in `jsonb_path_ops` (`JsonbContainsStrategyNumber`).
 const CONTAINS_STRATEGY: i16 = 7;
 
