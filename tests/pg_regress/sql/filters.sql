@@ -171,6 +171,14 @@ SELECT e.filter, e.rows IS NOT DISTINCT FROM
          WHERE data OPERATOR(docstore.@=) e.filter::jsonb AND collection || '' = 'eqtest') AS same_rows_with_the_index
   FROM eq_expected e ORDER BY e.filter;
 SELECT data FROM docstore.documents WHERE data OPERATOR(docstore.@=) '{"tags": "x"}' ORDER BY data::text;
+-- Documents stored compressed (big 1) or out of line uncompressed (big 2, TOAST) are read the same way.
+SELECT count(*) FROM docstore_create_many('eqtest', jsonb_build_array(
+  jsonb_build_object('big', 1, 'pad', repeat('x', 100000)),
+  jsonb_build_object('big', 2, 'pad', (SELECT string_agg(md5(i::text), '') FROM generate_series(1, 3000) i))));
+SELECT data->'big' AS big, length(data->>'pad') AS pad,
+       pg_column_size(data) < octet_length(data::text) AS stored_compressed
+  FROM docstore.documents WHERE data OPERATOR(docstore.@=) '{"big": 1}' OR data OPERATOR(docstore.@=) '{"big": 2}'
+ ORDER BY 1;
 EXPLAIN (COSTS OFF) SELECT data FROM docstore.documents WHERE data @> '{"k": 1}';
 EXPLAIN (COSTS OFF) SELECT data FROM docstore.documents WHERE data @@ '$.k == 1';
 EXPLAIN (COSTS OFF) SELECT data FROM docstore.documents WHERE data @? '$.k ? (@ == 1)';
