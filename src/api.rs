@@ -497,26 +497,16 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
                 datum(unset.clone()),
                 serde_json::Value::from(unset),
             );
-            "(data || $2) - $3::text[]".to_string()
+            "(data || $2) - $3::text[]"
         }
         None => {
             statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
             "docstore.apply_update(data, $2, \
              to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))"
-                .to_string()
         }
     };
-    let condition = with_filter(&mut statement, filter, name, NAME, false)
-        .map(|c| format!(" AND {c}"))
-        .unwrap_or_default();
-    let sql =
-        format!("UPDATE docstore.documents SET data = {data} WHERE collection = $1{condition}");
-    let source = Dynamic {
-        sql: &sql,
-        types: &statement.types,
-        read_only: false,
-    };
-    pg_sys::Datum::from(store::processed(Source::Dynamic(&source), &statement.datums) as i64)
+    let write = format!("UPDATE docstore.documents SET data = {data} WHERE collection = $1");
+    write_matching(statement, &write, filter, name, NAME)
 }
 
 function_info_v1!(pg_finfo_docstore_delete_many);
@@ -529,11 +519,24 @@ pub unsafe extern "C-unwind" fn docstore_delete_many(
     const NAME: &str = "docstore_delete_many";
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
-    let mut statement = query::Statement::for_collection(collection, name);
-    let condition = with_filter(&mut statement, filter, name, NAME, false)
-        .map(|c| format!(" AND {c}"))
-        .unwrap_or_default();
-    let sql = format!("DELETE FROM docstore.documents WHERE collection = $1{condition}");
+    let statement = query::Statement::for_collection(collection, name);
+    let write = "DELETE FROM docstore.documents WHERE collection = $1";
+    write_matching(statement, write, filter, name, NAME)
+}
+
+/// Runs `write` (an UPDATE or DELETE of the collection `$1`, its own parameters already in
+/// `statement`) on the documents that match `filter`, in one statement; returns how many.
+unsafe fn write_matching(
+    mut statement: query::Statement,
+    write: &str,
+    filter: Option<pg_sys::Datum>,
+    collection: &str,
+    function: &'static str,
+) -> pg_sys::Datum {
+    let sql = match with_filter(&mut statement, filter, collection, function, false) {
+        Some(condition) => format!("{write} AND {condition}"),
+        None => write.to_string(),
+    };
     let source = Dynamic {
         sql: &sql,
         types: &statement.types,

@@ -27,6 +27,13 @@ pub fn init() {
     unsafe { pg_sys::CacheRegisterRelcacheCallback(Some(invalidate), pg_sys::Datum::from(0)) };
 }
 
+/// SQL over a row `i` of `docstore.indexes`: its index exists.
+const HAS_INDEX: &str = "to_regclass(format('docstore.%I', i.name)) IS NOT NULL";
+/// SQL over a row `i` of `docstore.indexes`: its no-arrays rule (a check constraint) exists.
+const HAS_RULE: &str = "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
+                     WHERE c.conrelid = 'docstore.documents'::regclass
+                       AND c.conname = i.name || '_no_arrays')";
+
 /// The paths of `collection` that lead an index.
 pub fn indexed_paths(collection: &str) -> Vec<Path> {
     if let Some(paths) =
@@ -39,13 +46,11 @@ pub fn indexed_paths(collection: &str) -> Vec<Path> {
             .select(
                 // Only indexes that exist with their no-arrays rule: pg_dump restores the catalog
                 // rows but not indexes on the extension's table (docstore_rebuild_indexes does).
-                "SELECT i.keys FROM docstore.indexes AS i
-                  WHERE i.collection = $1
-                    AND to_regclass(format('docstore.%I', i.name)) IS NOT NULL
-                    AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
-                                 WHERE c.conrelid = 'docstore.documents'::regclass
-                                   AND c.conname = i.name || '_no_arrays')
-                  ORDER BY i.name",
+                &format!(
+                    "SELECT i.keys FROM docstore.indexes AS i
+                      WHERE i.collection = $1 AND {HAS_INDEX} AND {HAS_RULE}
+                      ORDER BY i.name"
+                ),
                 None,
                 &[collection.into()],
             )?
@@ -154,15 +159,14 @@ fn docstore_rebuild_indexes() -> i32 {
     Spi::connect_mut(|client| -> Result<i32, pgrx::spi::Error> {
         let missing: Vec<(String, String, JsonB, JsonB, bool)> = client
             .update(
-                "SELECT * FROM (
-                   SELECT i.name, i.collection, i.keys, i.options,
-                          to_regclass(format('docstore.%I', i.name)) IS NOT NULL AS has_index,
-                          EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
-                                   WHERE c.conrelid = 'docstore.documents'::regclass
-                                     AND c.conname = i.name || '_no_arrays') AS has_rule
-                     FROM docstore.indexes AS i) AS s
-                  WHERE NOT (has_index AND has_rule)
-                  ORDER BY name",
+                &format!(
+                    "SELECT * FROM (
+                       SELECT i.name, i.collection, i.keys, i.options,
+                              {HAS_INDEX} AS has_index, {HAS_RULE} AS has_rule
+                         FROM docstore.indexes AS i) AS s
+                      WHERE NOT (has_index AND has_rule)
+                      ORDER BY name"
+                ),
                 None,
                 &[],
             )?

@@ -241,13 +241,15 @@ mod tests {
             .unwrap();
     }
 
-    /// `docstore.match_eq` (the per-row test of top-level equalities, reading binary jsonb in
-    /// Rust) against the reference evaluator, on random documents and equality filters, with
-    /// numbers written in several ways (1 and 1.0, large, negative, fractional).
-    #[pg_test]
-    fn match_eq_agrees_with_the_reference_evaluator() {
+    /// Runs `check` on `cases` random equality filters (1–2 top-level scalar pairs) and
+    /// documents (numbers written in several ways), with which documents the reference
+    /// evaluator matches.
+    fn equality_cases(
+        cases: u32,
+        check: impl Fn(&[serde_json::Value], &serde_json::Value, Vec<bool>) -> Result<(), TestCaseError>,
+    ) {
         let mut runner = TestRunner::new(Config {
-            cases: 2000,
+            cases,
             failure_persistence: None,
             ..Config::default()
         });
@@ -260,24 +262,34 @@ mod tests {
                 let filter_json = serde_json::Value::Object(pairs.into_iter().collect());
                 let filter = filter::parse(&filter_json)
                     .map_err(|e| TestCaseError::fail(format!("{filter_json}: {e}")))?;
-                let expected: Vec<bool> = docs
+                let expected = docs
                     .iter()
                     .map(|d| filter::eval::matches(&filter, d).unwrap_or(false))
                     .collect();
-                let got: Vec<bool> = Spi::get_one_with_args::<Vec<bool>>(
-                    "SELECT array_agg(docstore.match_eq(e.d, $2::text::jsonb) ORDER BY e.n)
-                       FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(d, n)",
-                    &[
-                        serde_json::Value::from(docs.clone()).to_string().into(),
-                        filter_json.to_string().into(),
-                    ],
-                )
-                .unwrap()
-                .unwrap();
-                prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
-                Ok(())
+                check(&docs, &filter_json, expected)
             })
             .unwrap();
+    }
+
+    /// `docstore.match_eq` (the per-row test of top-level equalities, reading binary jsonb in
+    /// Rust) against the reference evaluator, on random documents and equality filters, with
+    /// numbers written in several ways (1 and 1.0, large, negative, fractional).
+    #[pg_test]
+    fn match_eq_agrees_with_the_reference_evaluator() {
+        equality_cases(2000, |docs, filter_json, expected| {
+            let got: Vec<bool> = Spi::get_one_with_args::<Vec<bool>>(
+                "SELECT array_agg(docstore.match_eq(e.d, $2::text::jsonb) ORDER BY e.n)
+                   FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS e(d, n)",
+                &[
+                    serde_json::Value::from(docs).to_string().into(),
+                    filter_json.to_string().into(),
+                ],
+            )
+            .unwrap()
+            .unwrap();
+            prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
+            Ok(())
+        });
     }
 
     /// `data @= pairs` through the GIN index (`docstore.jsonb_match_ops`, searched as `@>`)
@@ -305,43 +317,28 @@ mod tests {
                 .join("\n")
         });
         assert!(plan.contains("Bitmap Index Scan"), "{plan}");
-        let mut runner = TestRunner::new(Config {
-            cases: 500,
-            failure_persistence: None,
-            ..Config::default()
-        });
-        let strategy = (
-            prop::collection::vec(strategies::document_with_numbers(), 1..8),
-            prop::collection::btree_map(strategies::key(), strategies::equality_scalar(), 1..3),
-        );
-        runner
-            .run(&strategy, |(docs, pairs)| {
-                let filter_json = serde_json::Value::Object(pairs.into_iter().collect());
-                let filter = filter::parse(&filter_json)
-                    .map_err(|e| TestCaseError::fail(format!("{filter_json}: {e}")))?;
-                let expected: Vec<i32> = (1..)
-                    .zip(&docs)
-                    .filter(|(_, d)| filter::eval::matches(&filter, d).unwrap_or(false))
-                    .map(|(n, _)| n)
-                    .collect();
-                Spi::run("DELETE FROM t").unwrap();
-                Spi::run_with_args(
-                    "INSERT INTO t SELECT n, d FROM jsonb_array_elements($1::text::jsonb)
-                         WITH ORDINALITY AS e(d, n)",
-                    &[serde_json::Value::from(docs.clone()).to_string().into()],
-                )
-                .unwrap();
-                let got: Vec<i32> = Spi::get_one_with_args::<Vec<i32>>(
-                    "SELECT coalesce(array_agg(n ORDER BY n), '{}') FROM t
-                      WHERE d OPERATOR(docstore.@=) $1::text::jsonb",
-                    &[filter_json.to_string().into()],
-                )
-                .unwrap()
-                .unwrap();
-                prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
-                Ok(())
-            })
+        equality_cases(500, |docs, filter_json, expected| {
+            let expected: Vec<i32> = (1..)
+                .zip(expected)
+                .filter_map(|(n, matched)| matched.then_some(n))
+                .collect();
+            Spi::run("DELETE FROM t").unwrap();
+            Spi::run_with_args(
+                "INSERT INTO t SELECT n, d FROM jsonb_array_elements($1::text::jsonb)
+                     WITH ORDINALITY AS e(d, n)",
+                &[serde_json::Value::from(docs).to_string().into()],
+            )
             .unwrap();
+            let got: Vec<i32> = Spi::get_one_with_args::<Vec<i32>>(
+                "SELECT coalesce(array_agg(n ORDER BY n), '{}') FROM t
+                  WHERE d OPERATOR(docstore.@=) $1::text::jsonb",
+                &[filter_json.to_string().into()],
+            )
+            .unwrap()
+            .unwrap();
+            prop_assert_eq!(got, expected, "filter {} on {:?}", filter_json, docs);
+            Ok(())
+        });
     }
 }
 

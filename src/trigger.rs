@@ -104,20 +104,11 @@ mod docstore {
                 }
             }
 
-            let mut columns = [version_attno, updated_at_attno];
-            let mut values = [pg_sys::Datum::from(version), pg_sys::Datum::from(now)];
-            let mut nulls = [false, false];
-            let modified = pg_sys::heap_modify_tuple_by_cols(
-                new,
+            Ok(Some(with_values(
                 tupdesc,
-                2,
-                columns.as_mut_ptr(),
-                values.as_mut_ptr(),
-                nulls.as_mut_ptr(),
-            );
-            Ok(Some(PgHeapTuple::from_heap_tuple(
-                PgTupleDesc::from_pg_unchecked(tupdesc),
-                modified,
+                new,
+                [version_attno, updated_at_attno],
+                [pg_sys::Datum::from(version), pg_sys::Datum::from(now)],
             )))
         }
     }
@@ -193,20 +184,11 @@ mod docstore {
                     &[row.collection, row.id],
                 );
                 if let Some(next) = next.map(|n| n.value() as i32).filter(|n| *n > row.version) {
-                    let mut columns = [attno(tupdesc, c"version")];
-                    let mut values = [pg_sys::Datum::from(next)];
-                    let mut nulls = [false];
-                    let modified = pg_sys::heap_modify_tuple_by_cols(
-                        tuple,
+                    return Ok(Some(with_values(
                         tupdesc,
-                        1,
-                        columns.as_mut_ptr(),
-                        values.as_mut_ptr(),
-                        nulls.as_mut_ptr(),
-                    );
-                    return Ok(Some(PgHeapTuple::from_heap_tuple(
-                        PgTupleDesc::from_pg_unchecked(tupdesc),
-                        modified,
+                        tuple,
+                        [attno(tupdesc, c"version")],
+                        [pg_sys::Datum::from(next)],
                     )));
                 }
             }
@@ -278,6 +260,26 @@ mod docstore {
         pg_sys::ffi::pg_guard_ffi_boundary(|| {
             Async_Notify(c"docstore_changes".as_ptr(), collection.as_ptr())
         });
+    }
+
+    /// A copy of `tuple` with `columns` set to `values` (none NULL): the row a BEFORE trigger
+    /// returns in place of the one it was given.
+    unsafe fn with_values<'a, const N: usize>(
+        tupdesc: pg_sys::TupleDesc,
+        tuple: pg_sys::HeapTuple,
+        mut columns: [i32; N],
+        mut values: [pg_sys::Datum; N],
+    ) -> PgHeapTuple<'a, AllocatedByPostgres> {
+        let mut nulls = [false; N];
+        let modified = pg_sys::heap_modify_tuple_by_cols(
+            tuple,
+            tupdesc,
+            N as i32,
+            columns.as_mut_ptr(),
+            values.as_mut_ptr(),
+            nulls.as_mut_ptr(),
+        );
+        PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), modified)
     }
 
     /// Column `name` of a document's tuple (every column is NOT NULL).

@@ -8,19 +8,21 @@
 //! Object keys are sorted by length, then bytes. Numerics and nested containers start at a
 //! 4-byte-aligned offset of the data area.
 
-const JB_CMASK: u32 = 0x0FFF_FFFF;
-const JB_FSCALAR: u32 = 0x1000_0000;
-const JB_FOBJECT: u32 = 0x2000_0000;
-const JB_FARRAY: u32 = 0x4000_0000;
+// jsonb.h: JsonbContainer.header (element count and flags). Also read by `jsonb_shape`.
+pub(crate) const JB_CMASK: u32 = 0x0FFF_FFFF;
+pub(crate) const JB_FSCALAR: u32 = 0x1000_0000;
+pub(crate) const JB_FOBJECT: u32 = 0x2000_0000;
+pub(crate) const JB_FARRAY: u32 = 0x4000_0000;
 
+// jsonb.h: JEntry (type bits, and a length or an end offset).
 const JENTRY_OFFLENMASK: u32 = 0x0FFF_FFFF;
-const JENTRY_TYPEMASK: u32 = 0x7000_0000;
+pub(crate) const JENTRY_TYPEMASK: u32 = 0x7000_0000;
 const JENTRY_HAS_OFF: u32 = 0x8000_0000;
-const JENTRY_ISSTRING: u32 = 0x0000_0000;
-const JENTRY_ISNUMERIC: u32 = 0x1000_0000;
-const JENTRY_ISBOOL_FALSE: u32 = 0x2000_0000;
-const JENTRY_ISBOOL_TRUE: u32 = 0x3000_0000;
-const JENTRY_ISNULL: u32 = 0x4000_0000;
+pub(crate) const JENTRY_ISSTRING: u32 = 0x0000_0000;
+pub(crate) const JENTRY_ISNUMERIC: u32 = 0x1000_0000;
+pub(crate) const JENTRY_ISBOOL_FALSE: u32 = 0x2000_0000;
+pub(crate) const JENTRY_ISBOOL_TRUE: u32 = 0x3000_0000;
+pub(crate) const JENTRY_ISNULL: u32 = 0x4000_0000;
 const JENTRY_ISCONTAINER: u32 = 0x5000_0000;
 
 /// A jsonb container: the payload of a jsonb datum (after its varlena header), or a nested one.
@@ -50,7 +52,8 @@ pub struct Numeric<'a> {
     digits: &'a [u8],
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+/// The native-order `uint32` at `at`, if the bytes hold one.
+pub(crate) fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
     let b = bytes.get(at..at.checked_add(4)?)?;
     Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
 }

@@ -47,6 +47,27 @@ pub enum Pull {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Update(pub Vec<(&'static str, Vec<String>, Op)>);
 
+impl Update {
+    /// The update as `data || set - unset` when it only sets and unsets top-level keys (the
+    /// common case): PostgreSQL's own jsonb operators then do the work, with no round trip of
+    /// the document through Rust. `None` for anything else.
+    pub fn as_merge(&self) -> Option<(Value, Vec<String>)> {
+        let mut set = Map::new();
+        let mut unset = Vec::new();
+        for (_, keys, op) in &self.0 {
+            let [key] = keys.as_slice() else { return None };
+            match op {
+                Op::Set(value) => {
+                    set.insert(key.clone(), value.clone());
+                }
+                Op::Unset => unset.push(key.clone()),
+                _ => return None,
+            }
+        }
+        Some((Value::Object(set), unset))
+    }
+}
+
 const OPERATORS: &str =
     "$set $unset $inc $mul $min $max $rename $currentDate $push $pull $pullAll $addToSet $pop";
 
@@ -720,33 +741,6 @@ mod tests {
             r#"$set at path "s.t" expects a path through objects (a scalar is in the way)"#
         );
     }
-}
-
-impl Update {
-    /// The update as `data || set - unset` when it only sets and unsets top-level keys (the
-    /// common case): PostgreSQL's own jsonb operators then do the work, with no round trip of
-    /// the document through Rust. `None` for anything else.
-    pub fn as_merge(&self) -> Option<(Value, Vec<String>)> {
-        let mut set = Map::new();
-        let mut unset = Vec::new();
-        for (_, keys, op) in &self.0 {
-            let [key] = keys.as_slice() else { return None };
-            match op {
-                Op::Set(value) => {
-                    set.insert(key.clone(), value.clone());
-                }
-                Op::Unset => unset.push(key.clone()),
-                _ => return None,
-            }
-        }
-        Some((Value::Object(set), unset))
-    }
-}
-
-#[cfg(test)]
-mod merge_tests {
-    use super::*;
-    use serde_json::json;
 
     #[test]
     fn top_level_set_and_unset_become_a_merge() {
