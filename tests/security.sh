@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# Security (tests/security.sh PORT), against the cluster on PORT (trust authentication on
+# loopback): hostile roles plant and forge, victims use docstore, and every check asks whether
+# anything planted ran or anything leaked. The roles:
+#   sec_owner   owns the database (no superuser) and creates the extension: owns the storage
+#   sec_planter may CREATE in public (granted by the owner), has a schema of its own
+#   sec_writer  may write collection A;  sec_reader may read A;  sec_b may write B
+#   sec_nobody  was granted nothing
+# and the victims: the superuser postgres, the owner, and restricted roles. The classes:
+#   1. row-level security bypassed through the policy's name resolution
+#   2. a backend crash through recursion (very long paths)
+#   3. code run as the victim through search_path (planted in public, or a schema first in it)
+#   4. objects planted before CREATE EXTENSION bound into the install
+#   5. the owner adding code to the schema that holds superuser-owned functions
+#   6. writers forging what the triggers own (versions, times, history, the feed)
+#   7. the planner's estimates as an oracle over other collections
+#   8. metadata: grants, options, indexes, NOTIFY payloads
+#   9. errors: a cancelled regex compilation reported as bad input; arithmetic overflow
+source "$(dirname "$0")/../scripts/lib.sh"
+PORT=$1
+DB=docstore_security
+HERE="$REPO/tests/security"
+fail=0
+ROLES="sec_owner sec_planter sec_writer sec_reader sec_b sec_nobody"
+
+conn() { echo "host=127.0.0.1 port=$PORT dbname=$DB user=$1"; }
+# as ROLE SQL…: each SQL in one session; the first line of output, or the SQLSTATE of an error.
+as() {
+  local role=$1; shift
+  local commands=()
+  for sql in "$@"; do commands+=(-c "$sql"); done
+  psql "$(conn "$role")" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate "${commands[@]}" 2>&1 |
+    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1 || true
+}
+# What planted code ran, as one line (empty: nothing).
+hits() {
+  psql_at "$PORT" -d "$DB" -tA -c "SELECT coalesce(string_agg(DISTINCT what, '; '), '') FROM (
+    SELECT what FROM planter.hits UNION ALL SELECT what FROM shadow.hits) AS h"
+}
+clear_hits() { psql_at "$PORT" -d "$DB" -q -c "TRUNCATE planter.hits, shadow.hits"; }
+# The functions, operators, types, collations and operator classes that docstore's objects are
+# bound to (defaults, constraints, policies, triggers, indexes, SQL-standard bodies) and that are
+# neither in pg_catalog nor docstore's own: must be none.
+FOREIGN_BINDINGS="
+WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'docstore'),
+members AS (SELECT d.classid, d.objid FROM pg_depend AS d, ext
+             WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e'),
+rels AS (SELECT objid FROM members WHERE classid = 'pg_class'::regclass),
+dependents AS (
+  SELECT classid, objid FROM members
+  UNION SELECT 'pg_attrdef'::regclass, oid FROM pg_attrdef WHERE adrelid IN (SELECT objid FROM rels)
+  UNION SELECT 'pg_constraint'::regclass, oid FROM pg_constraint WHERE conrelid IN (SELECT objid FROM rels)
+  UNION SELECT 'pg_policy'::regclass, oid FROM pg_policy WHERE polrelid IN (SELECT objid FROM rels)
+  UNION SELECT 'pg_trigger'::regclass, oid FROM pg_trigger WHERE tgrelid IN (SELECT objid FROM rels)
+  UNION SELECT 'pg_class'::regclass, indexrelid FROM pg_index WHERE indrelid IN (SELECT objid FROM rels)),
+refs AS (SELECT DISTINCT d.refclassid, d.refobjid FROM pg_depend AS d
+           JOIN dependents AS x ON d.classid = x.classid AND d.objid = x.objid
+          WHERE d.deptype IN ('n', 'a'))
+SELECT coalesce(string_agg(pg_describe_object(r.refclassid, r.refobjid, 0), '; ' ORDER BY 1), '')
+  FROM refs AS r
+ WHERE r.refclassid IN ('pg_proc'::regclass, 'pg_operator'::regclass, 'pg_type'::regclass,
+                        'pg_collation'::regclass, 'pg_opclass'::regclass)
+   AND NOT EXISTS (SELECT 1 FROM members AS m WHERE m.classid = r.refclassid AND m.objid = r.refobjid)
+   AND coalesce(CASE r.refclassid
+         WHEN 'pg_proc'::regclass THEN (SELECT pronamespace FROM pg_proc WHERE oid = r.refobjid)
+         WHEN 'pg_operator'::regclass THEN (SELECT oprnamespace FROM pg_operator WHERE oid = r.refobjid)
+         WHEN 'pg_type'::regclass THEN (SELECT typnamespace FROM pg_type WHERE oid = r.refobjid)
+         WHEN 'pg_collation'::regclass THEN (SELECT collnamespace FROM pg_collation WHERE oid = r.refobjid)
+         WHEN 'pg_opclass'::regclass THEN (SELECT opcnamespace FROM pg_opclass WHERE oid = r.refobjid) END,
+       0) <> 'pg_catalog'::regnamespace"
+# workload ROLE SEARCH_PATH COLLECTION: every docstore function (tests/security/workload.sql),
+# with that search_path; prints "ok" or the error.
+workload() {
+  PGOPTIONS="-c search_path=$2" psql "$(conn "$1")" -X -v c="$3" -v given="$(uuid)" -v fresh="$(uuid)" -f "$HERE/workload.sql" 2>&1 | grep -E 'ERROR|FATAL' | head -n 3 || true
+}
+uuid() { cat /proc/sys/kernel/random/uuid; }
+started() { psql_at "$PORT" -d postgres -tA -c "SELECT pg_postmaster_start_time()"; }
+
+psql_at "$PORT" -d postgres -q <<SQL
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS $DB;
+$(for r in $ROLES; do echo "DROP ROLE IF EXISTS $r;"; done)
+$(for r in $ROLES; do echo "CREATE ROLE $r LOGIN;"; done)
+CREATE DATABASE $DB OWNER sec_owner;
+SQL
+psql_at "$PORT" -d "$DB" -q <<SQL
+CREATE SCHEMA planter AUTHORIZATION sec_planter;
+CREATE SCHEMA shadow AUTHORIZATION sec_planter;
+CREATE SCHEMA sec_reader AUTHORIZATION sec_reader;
+CREATE SCHEMA sec_writer AUTHORIZATION sec_writer;
+SQL
+as sec_owner "GRANT CREATE ON SCHEMA public TO sec_planter" >/dev/null
+
+# 4. Before the install, the planter plants in public what the install script could bind:
+#    better matches than pg_catalog's for calls with untyped literals or binary-coercible types.
+psql "$(conn sec_planter)" -X -q -v ON_ERROR_STOP=1 <<'SQL'
+CREATE TABLE planter.hits (what text NOT NULL);
+GRANT USAGE ON SCHEMA planter TO PUBLIC;
+GRANT INSERT, SELECT ON planter.hits TO PUBLIC;
+CREATE FUNCTION planter.hit(text) RETURNS boolean LANGUAGE sql SET search_path = pg_catalog
+    AS $$ INSERT INTO planter.hits VALUES ($1) RETURNING true $$;
+CREATE FUNCTION public.nextval(text) RETURNS bigint LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.nextval(text)'); SELECT pg_catalog.nextval($1::regclass) $$;
+CREATE FUNCTION planter.path_text(jsonb, jsonb) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.#>>(jsonb,jsonb)'); SELECT $1 OPERATOR(pg_catalog.#>>) '{}'::text[] $$;
+CREATE OPERATOR public.#>> (LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = planter.path_text);
+CREATE FUNCTION planter.arrow(jsonb, jsonb) RETURNS jsonb LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.->(jsonb,jsonb)'); SELECT $1 OPERATOR(pg_catalog.->) ($2 OPERATOR(pg_catalog.#>>) '{}'::text[]) $$;
+CREATE OPERATOR public.-> (LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = planter.arrow);
+CREATE FUNCTION public.pg_has_role(regrole, text) RETURNS boolean LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.pg_has_role(regrole,text)'); SELECT true $$;
+CREATE FUNCTION planter.role_eq(regrole, regrole) RETURNS boolean LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.=(regrole,regrole)'); SELECT $1::oid OPERATOR(pg_catalog.=) $2::oid $$;
+CREATE OPERATOR public.= (LEFTARG = regrole, RIGHTARG = regrole, FUNCTION = planter.role_eq);
+CREATE FUNCTION planter.xid_cat(xid8, text) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.||(xid8,text)'); SELECT $1::text || $2 $$;
+CREATE OPERATOR public.|| (LEFTARG = xid8, RIGHTARG = text, FUNCTION = planter.xid_cat);
+CREATE FUNCTION planter.snapshot_cat(pg_snapshot, text) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.||(pg_snapshot,text)'); SELECT $1::text || $2 $$;
+CREATE OPERATOR public.|| (LEFTARG = pg_snapshot, RIGHTARG = text, FUNCTION = planter.snapshot_cat);
+CREATE FUNCTION planter.bigint_cat(text, bigint) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.||(text,bigint)'); SELECT $1 || $2::text $$;
+CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = bigint, FUNCTION = planter.bigint_cat);
+CREATE FUNCTION public.format(text, text) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.format(text,text)'); SELECT pg_catalog.format($1, $2) $$;
+CREATE FUNCTION public.format(text, text, text, text) RETURNS text LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT planter.hit('public.format(text,text,text,text)'); SELECT pg_catalog.format($1, $2, $3, $4) $$;
+SQL
+# ... and a copy of every pg_catalog operator, function, aggregate and type name in its schema
+# "shadow", for victims whose search_path puts shadow first (a database owner can set that for
+# every session: ALTER DATABASE … SET search_path).
+psql "$(conn sec_planter)" -X -q -v ON_ERROR_STOP=1 -f "$HERE/shadow.sql"
+check "the shadow schema copies pg_catalog (functions, operators, aggregates, types > 2000, 700, 20, 20)" "t" \
+  "$(as postgres "SELECT bool_and(n > CASE kind WHEN 'function' THEN 2000 WHEN 'operator' THEN 700 ELSE 20 END) FROM shadow.planted")"
+
+check "a database owner (no superuser) creates the extension" "" \
+  "$(as sec_owner "CREATE EXTENSION docstore")"
+check "4. the install bound nothing planted (every object docstore's objects use is pg_catalog's or docstore's own)" "" \
+  "$(as postgres "$FOREIGN_BINDINGS")"
+check "4. ... and nothing planted ran during the install" "" "$(hits)"
+
+# 3. The victims use every function: planted objects in public must not run, nor copies of
+#    pg_catalog in a schema first in search_path.
+clear_hits
+check "3. the superuser runs every docstore function (search_path \"\$user\", public)" "" \
+  "$(workload postgres '"$user",public' w1)"
+check "3. ... nothing planted in public ran" "" "$(hits)"
+clear_hits
+check "3. the superuser runs every docstore function (search_path shadow, pg_catalog, public)" "" \
+  "$(workload postgres 'shadow,pg_catalog,public' w2)"
+check "3. ... no copy in shadow ran" "" "$(hits)"
+clear_hits
+check "3. the owner runs every docstore function (search_path shadow, pg_catalog, public)" "" \
+  "$(workload sec_owner 'shadow,pg_catalog,public' w3)"
+check "3. ... no copy in shadow ran" "" "$(hits)"
+as postgres "SELECT docstore_create_index('w1', '{\"age\": 1}'), docstore_create_index('w1', '{\"nested.k\": -1}', '{\"unique\": true}')" >/dev/null
+check "3. per-path indexes and their rules are bound to pg_catalog's operators only" "" \
+  "$(as postgres "$FOREIGN_BINDINGS")"
+clear_hits
+as sec_writer "SELECT 1" >/dev/null
+
+# The data the other checks use.
+as sec_owner "SELECT docstore_configure('A', '{\"history\": true, \"changes\": true}'), docstore_configure('B', '{\"history\": true, \"changes\": true}')" >/dev/null
+as sec_owner "SELECT count(*) FROM docstore_create_many('A', (SELECT jsonb_agg(jsonb_build_object('n', i, 'tier', 'basic')) FROM generate_series(1, 50) i))" >/dev/null
+as sec_owner "SELECT count(*) FROM docstore_create_many('B', (SELECT jsonb_agg(jsonb_build_object('n', i, 'tier', CASE WHEN i % 10 < 9 THEN 'gold' ELSE 'basic' END, 'secret', 's' || i::text)) FROM generate_series(1, 2000) i))" >/dev/null
+as sec_owner "SELECT docstore_create_index('B', '{\"n\": 1}')" >/dev/null
+as sec_owner "SELECT docstore_grant('A', 'sec_writer', 'write'), docstore_grant('A', 'sec_reader', 'read'), docstore_grant('B', 'sec_b', 'write')" >/dev/null
+as postgres "ANALYZE docstore.documents" >/dev/null
+a_id=$(as sec_owner "SELECT id FROM docstore.documents WHERE collection = 'A' ORDER BY id LIMIT 1")
+b_id=$(as sec_owner "SELECT id FROM docstore.documents WHERE collection = 'B' ORDER BY id LIMIT 1")
+
+# 1. Restricted roles plant always-true copies of what a policy could call, in their own
+#    schemas, first in their own search_path, then reach for B.
+for role in sec_reader sec_writer; do
+  psql "$(conn "$role")" -X -q -v ON_ERROR_STOP=1 <<SQL
+CREATE FUNCTION $role.pg_has_role(regrole, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION $role.pg_has_role(oid, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION $role.pg_has_role(name, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION $role.yes(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR $role.= (LEFTARG = text, RIGHTARG = text, FUNCTION = $role.yes);
+CREATE FUNCTION $role.yes_oid(oid, oid) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR $role.= (LEFTARG = oid, RIGHTARG = oid, FUNCTION = $role.yes_oid);
+CREATE FUNCTION $role.yes_role(regrole, regrole) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR $role.= (LEFTARG = regrole, RIGHTARG = regrole, FUNCTION = $role.yes_role);
+SQL
+done
+path_r="SET search_path = sec_reader, pg_catalog, public"
+path_w="SET search_path = sec_writer, pg_catalog, public"
+check "1. the reader, with its planted overloads first, reads none of B (docstore_query)" 0 \
+  "$(as sec_reader "$path_r" "SELECT count(*) FROM docstore_query('B')")"
+check "1. ... none of B (docstore_count, find, read, distinct)" "0 0 0 0" \
+  "$(as sec_reader "$path_r" "SELECT docstore_count('B') || ' ' || (SELECT count(*) FROM docstore_find('B')) || ' ' || (SELECT count(*) FROM docstore_read('B', '$b_id')) || ' ' || (SELECT count(*) FROM docstore_distinct('B', 'secret'))")"
+check "1. ... none of B by plain SQL (documents, history, changes)" "50 0" \
+  "$(as sec_reader "$path_r" "SELECT count(*) || ' ' || (SELECT count(*) FROM docstore.changes WHERE collection OPERATOR(pg_catalog.=) 'B') FROM docstore.documents")"
+check "1. ... it still reads A" 50 "$(as sec_reader "$path_r" "SELECT count(*) FROM docstore_query('A', '{}', 1000)")"
+check "1. the writer, with its planted overloads first, cannot create in B" 42501 \
+  "$(as sec_writer "$path_w" "SELECT count(*) FROM docstore_create('B', '{}')")"
+check "1. ... nor update, patch or delete B" "0 0 f 0" \
+  "$(as sec_writer "$path_w" "SELECT (SELECT count(*) FROM docstore_update('B', '$b_id', '{\"x\": 1}')) || ' ' || (SELECT count(*) FROM docstore_patch('B', '$b_id', '{\"\$set\": {\"x\": 1}}')) || ' ' || docstore_delete('B', '$b_id') || ' ' || docstore_update_many('B', '{}', '{\"\$set\": {\"x\": 1}}')")"
+check "1. ... nor write B by plain SQL" 42501 \
+  "$(as sec_writer "$path_w" "INSERT INTO docstore.documents (collection, data) VALUES ('B', '{}')")"
+check "1. B is untouched" "2000 0" "$(as sec_owner "SELECT count(*) || ' ' || count(*) FILTER (WHERE data ? 'x') FROM docstore.documents WHERE collection = 'B'")"
+
+# 5. The owner (the database owner) cannot add code where docstore's functions live, nor move
+#    the schema or the tables that docstore's statements name.
+check "5. the owner cannot create functions in schema docstore" 42501 \
+  "$(as sec_owner "BEGIN; CREATE FUNCTION docstore.require(integer, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'; ROLLBACK")"
+check "5. ... nor operators" 42501 \
+  "$(as sec_owner "BEGIN; CREATE OPERATOR docstore.@= (LEFTARG = jsonb, RIGHTARG = text, FUNCTION = pg_catalog.jsonb_exists); ROLLBACK")"
+check "5. ... nor tables or views" 42501 "$(as sec_owner "BEGIN; CREATE VIEW docstore.fake AS SELECT 1; ROLLBACK")"
+check "5. ... nor rename the schema" 42501 "$(as sec_owner "BEGIN; ALTER SCHEMA docstore RENAME TO moved; ROLLBACK")"
+check "5. ... nor rename docstore's tables" 42501 "$(as sec_owner "BEGIN; ALTER TABLE docstore.grants RENAME TO moved; ROLLBACK")"
+check "5. the owner still creates and drops per-path indexes" "t t" \
+  "$(as sec_owner "SELECT docstore_create_index('A', '{\"tier\": 1}') IS NOT NULL" ) $(as sec_owner "SELECT docstore_drop_index('A', name) FROM docstore_list_indexes('A')")"
+
+# 6. Writers cannot forge what the triggers own.
+check "6. a writer cannot insert a version or times of its own" 42501 \
+  "$(as sec_writer "INSERT INTO docstore.documents (collection, data, version, updated_at, created_at) VALUES ('A', '{}', 777, '2001-01-01', '2001-01-01')")"
+check "6. ... nor set them by UPDATE" 42501 "$(as sec_writer "UPDATE docstore.documents SET version = 777 WHERE id = '$a_id'")"
+check "6. a plain INSERT by a writer is version 1, now, and in the feed" "1 t 1" \
+  "$(as sec_writer "WITH i AS (INSERT INTO docstore.documents (collection, data) VALUES ('A', '{\"plain\": 1}') RETURNING id, version, updated_at) SELECT version || ' ' || (updated_at = now()) FROM i" \
+  ) $(as sec_owner "SELECT count(*) FROM docstore.changes WHERE collection = 'A' AND data ? 'plain' AND op = 'create'")"
+check "6. a writer cannot insert into the history" 42501 \
+  "$(as sec_writer "INSERT INTO docstore.history (collection, id, version, data, created_at, valid_from, valid_to, operation) VALUES ('A', '$a_id', 99, '{\"forged\": 1}', now(), now(), now(), 'update')")"
+check "6. ... nor into the feed" 42501 \
+  "$(as sec_writer "INSERT INTO docstore.changes (collection, id, op, version, data) VALUES ('A', '$a_id', 'update', 99, '{\"forged\": 1}')")"
+check "6. ... nor take feed sequence numbers" 42501 "$(as sec_writer "SELECT nextval('docstore.change_seq')")"
+check "6. the triggers still keep the writer's history and feed" "2 2 update" \
+  "$(as sec_writer "SELECT version FROM docstore_update('A', '$a_id', '{\"w\": 1}')") $(as sec_writer "SELECT count(*) FROM docstore_history('A', '$a_id')") $(as sec_writer "SELECT op FROM docstore_changes(NULL, 10000, 'A') WHERE id = '$a_id' ORDER BY cursor DESC LIMIT 1")"
+check "6. a writer restores a deleted document: its id, created_at and the next version" "t 4" \
+  "$(as sec_writer "SELECT docstore_delete('A', '$a_id')") $(as sec_writer "SELECT version FROM docstore_restore('A', '$a_id', 1)")"
+check "6. ... created_at is the original one" t \
+  "$(as sec_owner "SELECT d.created_at = h.created_at FROM docstore.documents d JOIN docstore.history h USING (collection, id) WHERE d.id = '$a_id' AND h.version = 1")"
+
+# 7. The planner's estimates say nothing about other collections.
+est() { as "$1" "SELECT (docstore_explain('$2', '$3')->'plan'->0->'Plan'->>'Plan Rows')"; }
+check "7. for the owner the estimates tell values apart (the check can tell)" t \
+  "$(as sec_owner "SELECT (docstore_explain('B', '{\"tier\": \"gold\"}')->'plan'->0->'Plan'->>'Plan Rows')::float > 10 * (docstore_explain('B', '{\"tier\": \"absent\"}')->'plan'->0->'Plan'->>'Plan Rows')::float")"
+check "7. a reader of A gets the same estimate for B's common value and an absent one" \
+  "$(est sec_reader B '{"tier": "absent"}')" "$(est sec_reader B '{"tier": "gold"}')"
+check "7. ... also by plain EXPLAIN of @=" \
+  "$(as sec_reader "EXPLAIN (FORMAT JSON) SELECT * FROM docstore.documents WHERE collection = 'A' AND data OPERATOR(docstore.@=) '{\"tier\": \"absent\"}'" | md5sum)" \
+  "$(as sec_reader "EXPLAIN (FORMAT JSON) SELECT * FROM docstore.documents WHERE collection = 'A' AND data OPERATOR(docstore.@=) '{\"tier\": \"gold\"}'" | md5sum)"
+
+# 8. Metadata.
+check "8. a reader sees only the grants that apply to it" "A:sec_reader:read" \
+  "$(as sec_reader "SELECT string_agg(collection || ':' || role || ':' || access, ' ') FROM docstore_list_grants()")"
+check "8. ... also in docstore.grants" 1 "$(as sec_reader "SELECT count(*) FROM docstore.grants")"
+check "8. ... no options of B" "0 {\"changes\": false, \"history\": false}" \
+  "$(as sec_reader "SELECT count(*) FROM docstore.collections WHERE name <> 'A'") $(as sec_reader "SELECT docstore_collection_options('B')")"
+check "8. ... no indexes of B" "0 0" \
+  "$(as sec_reader "SELECT count(*) FROM docstore.indexes WHERE collection <> 'A'") $(as sec_reader "SELECT count(*) FROM docstore_list_indexes('B')")"
+check "8. the owner sees them all" "4 2 1" \
+  "$(as sec_owner "SELECT (SELECT count(*) FROM docstore_list_grants()) || ' ' || (SELECT count(*) FROM docstore.collections WHERE name IN ('A', 'B')) || ' ' || (SELECT count(*) FROM docstore_list_indexes('B'))")"
+listen_out=$(mktemp)
+psql "$(conn sec_nobody)" -X -q -c "LISTEN docstore_changes" -c "SELECT pg_sleep(2)" -c "SELECT 1" >"$listen_out" 2>&1 &
+listener=$!
+sleep 1
+as sec_b "SELECT count(*) FROM docstore_create('B', '{\"n\": -1}')" >/dev/null
+wait $listener
+check "8. a role with no grant is notified of changes" 1 "$(grep -c 'Asynchronous notification "docstore_changes"' "$listen_out")"
+check "8. ... with a payload that names no collection" 0 "$(grep -c 'payload "B"' "$listen_out")"
+rm -f "$listen_out"
+
+# 2. Very long paths: a clean error, never a crash.
+before=$(started)
+long="' || repeat('a.', 99999) || 'a' || '"
+check "2. apply_update with a 100,000-segment \$set path: 22023" 22023 \
+  "$(as sec_writer "SELECT docstore.apply_update('{}', jsonb_build_object('\$set', jsonb_build_object('$long', 1)), 'now')")"
+for op in '$set' '$inc' '$rename' '$unset' '$push'; do
+  value=1; [ "$op" = '$rename' ] && value="'b'"
+  check "2. docstore_patch with a 100,000-segment $op path: 22023" 22023 \
+    "$(as sec_writer "SELECT count(*) FROM docstore_patch('A', '$a_id', jsonb_build_object('$op', jsonb_build_object('$long', $value)))")"
+done
+check "2. update_many with a 100,000-segment path: 22023" 22023 \
+  "$(as sec_writer "SELECT docstore_update_many('A', '{}', jsonb_build_object('\$inc', jsonb_build_object('$long', 1)))")"
+check "2. a filter with a 100,000-segment path: 22023" 22023 \
+  "$(as sec_writer "SELECT docstore_count('A', jsonb_build_object('$long', 1))")"
+check "2. find sort and fields with a 100,000-segment path: 22023 22023" "22023 22023" \
+  "$(as sec_writer "SELECT count(*) FROM docstore_find('A', '{}', jsonb_build_object('sort', jsonb_build_object('$long', 1)))") $(as sec_writer "SELECT count(*) FROM docstore_find('A', '{}', jsonb_build_object('fields', jsonb_build_object('$long', 1)))")"
+check "2. distinct and an index with a 100,000-segment path: 22023 22023" "22023 22023" \
+  "$(as sec_writer "SELECT count(*) FROM docstore_distinct('A', '$long')") $(as sec_owner "SELECT docstore_create_index('A', jsonb_build_object('$long', 1))")"
+check "2. docstore.project with a 100,000-segment path: 22023" 22023 \
+  "$(as sec_writer "SELECT docstore.project('{}', jsonb_build_object('$long', 1))")"
+check "2. the server never restarted" "$before" "$(started)"
+
+# 9. Errors keep their cause.
+check "9. a cancelled \$regex compilation is a cancellation (57014), not an invalid regex" 57014 \
+  "$(as sec_writer "SET statement_timeout = '300ms'" "SELECT docstore_count('A', '{\"name\": {\"\$regex\": \"((((((a{1,200}){1,200}){1,200}){1,200}){1,200}){1,200})\"}}')")"
+as sec_writer "SELECT docstore_patch('A', '$a_id', '{\"\$set\": {\"big\": 1e308}}')" >/dev/null
+v=$(as sec_writer "SELECT version FROM docstore_read('A', '$a_id')")
+check "9. \$inc past the double range: 22003" 22003 \
+  "$(as sec_writer "SELECT count(*) FROM docstore_patch('A', '$a_id', '{\"\$inc\": {\"big\": 1e308}}')")"
+check "9. ... nothing written" "$v" "$(as sec_writer "SELECT version FROM docstore_read('A', '$a_id')")"
+check "9. \$mul past the double range: 22003" 22003 \
+  "$(as sec_writer "SELECT count(*) FROM docstore_patch('A', '$a_id', '{\"\$mul\": {\"big\": 1e10}}')")"
+
+check "nothing planted ran during any of this" "" "$(hits)"
+
+psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE $DB" \
+  -c "DROP ROLE ${ROLES// /, }"
+exit $fail
