@@ -1,5 +1,11 @@
 -- docstore finalize: storage, the version trigger and the hand-declared functions.
 -- Runs after every function pgrx generates (docstore.uuid_v7, docstore.version_bump, …).
+--
+-- Name resolution (see README, "Security model"): this script runs as a superuser with the
+-- extension's schema (public, writable by others) on its search_path, so every function and
+-- operator it binds is schema-qualified or an exact match in pg_catalog; SQL function bodies are
+-- SQL-standard (BEGIN ATOMIC / RETURN: parsed here, bound to what is found now, never re-parsed
+-- in a caller's search_path); PL/pgSQL functions run with SET search_path = pg_catalog, pg_temp.
 
 ------------------------------------------------------------------------------------------------
 -- Storage
@@ -9,17 +15,17 @@
 CREATE SEQUENCE docstore.id_seq;
 
 CREATE TABLE docstore.documents (
-    id          uuid        NOT NULL DEFAULT docstore.uuid_v7(nextval('docstore.id_seq')),
+    id          uuid        NOT NULL DEFAULT docstore.uuid_v7(pg_catalog.nextval('docstore.id_seq'::pg_catalog.regclass)),
     -- "C": names compare and sort by code point, whatever the database's locale.
     collection  text        COLLATE "C" NOT NULL,
     data        jsonb       NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now(),
-    updated_at  timestamptz NOT NULL DEFAULT now(),
+    created_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    updated_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
     version     integer     NOT NULL DEFAULT 1,
     -- The key is id alone, so the table can be distributed by id (Citus).
     CONSTRAINT documents_pkey PRIMARY KEY (id),
-    CONSTRAINT documents_collection_length CHECK (char_length(collection) BETWEEN 1 AND 255),
-    CONSTRAINT documents_data_is_object CHECK (jsonb_typeof(data) = 'object')
+    CONSTRAINT documents_collection_length CHECK (pg_catalog.char_length(collection) BETWEEN 1 AND 255),
+    CONSTRAINT documents_data_is_object CHECK (pg_catalog.jsonb_typeof(data) OPERATOR(pg_catalog.=) 'object')
 );
 COMMENT ON TABLE docstore.documents IS 'every docstore document; version and updated_at are kept by the trigger version_bump';
 
@@ -44,9 +50,18 @@ CREATE FUNCTION docstore.match_eq(data jsonb, filter jsonb) RETURNS boolean
 COMMENT ON FUNCTION docstore.match_eq(jsonb, jsonb) IS
 'Internal: whether every top-level key of filter (scalars) is in data with that value or with an array holding it (MongoDB equality).';
 COMMENT ON FUNCTION docstore.match_eq_support(internal) IS 'Internal: planner support of docstore.match_eq (selectivity 1).';
+-- The estimator: PostgreSQL's matchingsel (the test over the statistics sample), except for a
+-- role under row-level security, which gets matchingsel's default: the sample holds every
+-- collection's documents, and an estimate over it would tell a reader of one collection which
+-- values another holds (src/matching.rs).
+CREATE FUNCTION docstore.match_eq_sel(internal, oid, internal, integer) RETURNS float8
+    LANGUAGE c STABLE STRICT PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_match_eq_sel';
+COMMENT ON FUNCTION docstore.match_eq_sel(internal, oid, internal, integer) IS
+'Internal: the restriction estimator of docstore.@= (matchingsel, without the statistics for a role under row-level security).';
 CREATE OPERATOR docstore.@= (
     LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = docstore.match_eq,
-    RESTRICT = matchingsel, JOIN = matchingjoinsel
+    RESTRICT = docstore.match_eq_sel, JOIN = pg_catalog.matchingjoinsel
 );
 COMMENT ON OPERATOR docstore.@= (jsonb, jsonb) IS
 'data @= pairs: every top-level key of pairs (scalars) is in data with that value, or with an array holding it (MongoDB equality)';
@@ -72,12 +87,12 @@ COMMENT ON FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, interna
 COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal) IS
 'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path, @= as @>).';
 CREATE OPERATOR CLASS docstore.jsonb_match_ops FOR TYPE jsonb USING gin AS
-    OPERATOR 7 @> (jsonb, jsonb),
-    OPERATOR 15 @? (jsonb, jsonpath),
-    OPERATOR 16 @@ (jsonb, jsonpath),
+    OPERATOR 7 pg_catalog.@> (jsonb, jsonb),
+    OPERATOR 15 pg_catalog.@? (jsonb, jsonpath),
+    OPERATOR 16 pg_catalog.@@ (jsonb, jsonpath),
     OPERATOR 20 docstore.@= (jsonb, jsonb),
-    FUNCTION 1 btint4cmp(int4, int4),
-    FUNCTION 2 gin_extract_jsonb_path(jsonb, internal, internal),
+    FUNCTION 1 pg_catalog.btint4cmp(int4, int4),
+    FUNCTION 2 pg_catalog.gin_extract_jsonb_path(jsonb, internal, internal),
     FUNCTION 3 docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal),
     FUNCTION 4 docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal),
     FUNCTION 6 docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal),
@@ -97,7 +112,7 @@ CREATE TABLE docstore.indexes (
     collection  text        COLLATE "C" NOT NULL,
     keys        jsonb       NOT NULL,
     options     jsonb       NOT NULL DEFAULT '{}',
-    created_at  timestamptz NOT NULL DEFAULT now()
+    created_at  timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 CREATE INDEX indexes_collection_idx ON docstore.indexes (collection);
 COMMENT ON TABLE docstore.indexes IS 'per-path indexes made by docstore_create_index';
@@ -107,7 +122,7 @@ CREATE TABLE docstore.collections (
     name        text        COLLATE "C" NOT NULL PRIMARY KEY,
     history     boolean     NOT NULL DEFAULT false,
     changes     boolean     NOT NULL DEFAULT false,
-    CONSTRAINT collections_name_length CHECK (char_length(name) BETWEEN 1 AND 255)
+    CONSTRAINT collections_name_length CHECK (pg_catalog.char_length(name) BETWEEN 1 AND 255)
 );
 COMMENT ON TABLE docstore.collections IS 'per-collection options set by docstore_configure';
 
@@ -133,14 +148,14 @@ COMMENT ON TABLE docstore.history IS 'past versions of documents of collections 
 -- change that commits late (see the README).
 CREATE SEQUENCE docstore.change_seq;
 CREATE TABLE docstore.changes (
-    seq         bigint      NOT NULL DEFAULT nextval('docstore.change_seq') PRIMARY KEY,
-    xid         xid8        NOT NULL DEFAULT pg_current_xact_id(),
+    seq         bigint      NOT NULL DEFAULT pg_catalog.nextval('docstore.change_seq'::pg_catalog.regclass) PRIMARY KEY,
+    xid         xid8        NOT NULL DEFAULT pg_catalog.pg_current_xact_id(),
     collection  text        COLLATE "C" NOT NULL,
     id          uuid        NOT NULL,
     op          text        NOT NULL,
     version     integer     NOT NULL,
     data        jsonb,
-    changed_at  timestamptz NOT NULL DEFAULT now(),
+    changed_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
     CONSTRAINT changes_op CHECK (op IN ('create', 'update', 'delete'))
 );
 CREATE INDEX changes_xid_idx ON docstore.changes (xid);
@@ -312,17 +327,19 @@ COMMENT ON FUNCTION docstore.version_bump() IS
 -- missing and null, numbers (by value), strings (by code point), objects, arrays, booleans.
 CREATE FUNCTION docstore.sort_rank(value jsonb) RETURNS integer
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE jsonb_typeof(value) WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4
+    RETURN CASE pg_catalog.jsonb_typeof(value) WHEN 'number' THEN 2 WHEN 'string' THEN 3 WHEN 'object' THEN 4
                                     WHEN 'array' THEN 5 WHEN 'boolean' THEN 6 ELSE 1 END;
 CREATE FUNCTION docstore.sort_number(value jsonb) RETURNS numeric
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN jsonb_typeof(value) = 'number' THEN value::numeric END;
+    RETURN CASE WHEN pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) 'number' THEN value::pg_catalog.numeric END;
 CREATE FUNCTION docstore.sort_text(value jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN jsonb_typeof(value) = 'string' THEN (value #>> '{}') COLLATE "C" END;
+    RETURN CASE WHEN pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) 'string'
+                THEN (value OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[]) COLLATE pg_catalog."C" END;
 CREATE FUNCTION docstore.sort_other(value jsonb) RETURNS jsonb
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN jsonb_typeof(value) IN ('object', 'array', 'boolean') THEN value END;
+    RETURN CASE WHEN pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) ANY ('{object,array,boolean}'::pg_catalog.text[])
+                THEN value END;
 COMMENT ON FUNCTION docstore.sort_other(jsonb) IS 'Internal: the sort key of objects, arrays and booleans (jsonb order; NULL for other types).';
 COMMENT ON FUNCTION docstore.sort_rank(jsonb) IS 'Internal: the type rank of a value in MongoDB''s sort order.';
 COMMENT ON FUNCTION docstore.sort_number(jsonb) IS 'Internal: a number''s sort key (NULL for other types).';
@@ -333,13 +350,13 @@ COMMENT ON FUNCTION docstore.sort_text(jsonb) IS 'Internal: a string''s sort key
 CREATE FUNCTION docstore_read(collection text, id uuid)
     RETURNS SETOF docstore.document
     LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
-    AS $$
-        SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
-          FROM docstore.documents AS d
-         WHERE docstore.check_read_args($1, $2)
-           AND d.collection = $1
-           AND d.id = $2
-    $$;
+BEGIN ATOMIC
+    SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
+      FROM docstore.documents AS d
+     WHERE docstore.check_read_args($1, $2)
+       AND d.collection OPERATOR(pg_catalog.=) $1
+       AND d.id OPERATOR(pg_catalog.=) $2;
+END;
 COMMENT ON FUNCTION docstore_read(text, uuid) IS
 'The document id of collection (one row), or no row.
 Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters.';
@@ -349,21 +366,24 @@ Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 charact
 CREATE FUNCTION docstore_list_collections()
     RETURNS SETOF text
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-        WITH RECURSIVE names(name) AS (
-            (SELECT d.collection FROM docstore.documents AS d ORDER BY d.collection LIMIT 1)
-            UNION ALL
-            SELECT (SELECT d.collection FROM docstore.documents AS d
-                     WHERE d.collection > names.name ORDER BY d.collection LIMIT 1)
-              FROM names
-             WHERE names.name IS NOT NULL
-        )
-        SELECT name FROM names WHERE name IS NOT NULL ORDER BY name
-    $$;
+BEGIN ATOMIC
+    WITH RECURSIVE names(name) AS (
+        (SELECT d.collection FROM docstore.documents AS d ORDER BY d.collection LIMIT 1)
+        UNION ALL
+        SELECT (SELECT d.collection FROM docstore.documents AS d
+                 WHERE d.collection OPERATOR(pg_catalog.>) names.name ORDER BY d.collection LIMIT 1)
+          FROM names
+         WHERE names.name IS NOT NULL
+    )
+    SELECT name FROM names WHERE name IS NOT NULL ORDER BY name;
+END;
 CREATE FUNCTION docstore_list_indexes(collection text)
     RETURNS TABLE (name text, keys jsonb, options jsonb)
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$ SELECT i.name, i.keys, i.options FROM docstore.indexes AS i WHERE i.collection = $1 ORDER BY i.name $$;
+BEGIN ATOMIC
+    SELECT i.name, i.keys, i.options FROM docstore.indexes AS i
+     WHERE i.collection OPERATOR(pg_catalog.=) $1 ORDER BY i.name;
+END;
 COMMENT ON FUNCTION docstore_list_indexes(text) IS 'The indexes docstore_create_index made for collection.';
 
 COMMENT ON FUNCTION docstore_list_collections() IS
@@ -384,7 +404,7 @@ COMMENT ON FUNCTION docstore.track() IS
 
 -- Raises 22004 when value is NULL (the argument checks of the functions below).
 CREATE FUNCTION docstore.require(value anyelement, argument text) RETURNS boolean
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
     IF value IS NULL THEN
@@ -399,16 +419,16 @@ CREATE FUNCTION docstore_history(collection text, id uuid)
     RETURNS TABLE (id uuid, collection text, version integer, data jsonb,
                    valid_from timestamptz, valid_to timestamptz, operation text)
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-        SELECT d.id, d.collection, d.version, d.data, d.updated_at, NULL::timestamptz, NULL::text
-          FROM docstore.documents AS d
-         WHERE docstore.check_read_args($1, $2) AND d.collection = $1 AND d.id = $2
-        UNION ALL
-        SELECT h.id, h.collection, h.version, h.data, h.valid_from, h.valid_to, h.operation
-          FROM docstore.history AS h
-         WHERE docstore.check_read_args($1, $2) AND h.collection = $1 AND h.id = $2
-         ORDER BY 3 DESC
-    $$;
+BEGIN ATOMIC
+    SELECT d.id, d.collection, d.version, d.data, d.updated_at, NULL::timestamptz, NULL::pg_catalog.text
+      FROM docstore.documents AS d
+     WHERE docstore.check_read_args($1, $2) AND d.collection OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2
+    UNION ALL
+    SELECT h.id, h.collection, h.version, h.data, h.valid_from, h.valid_to, h.operation
+      FROM docstore.history AS h
+     WHERE docstore.check_read_args($1, $2) AND h.collection OPERATOR(pg_catalog.=) $1 AND h.id OPERATOR(pg_catalog.=) $2
+     ORDER BY 3 DESC;
+END;
 COMMENT ON FUNCTION docstore_history(text, uuid) IS
 'Every version of the document id of collection, newest first: the current one (valid_to and operation NULL) and, for collections with history on, each past version with the time it was valid [valid_from, valid_to) and the write that ended it (update or delete). A deleted document has only past versions; no row for an id never seen.
 Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 characters.';
@@ -416,17 +436,17 @@ Errors: 22004 collection or id is NULL; 22023 collection is not 1 to 255 charact
 CREATE FUNCTION docstore_read_version(collection text, id uuid, version integer)
     RETURNS SETOF docstore.document
     LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
-    AS $$
-        SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
-          FROM docstore.documents AS d
-         WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'version')
-           AND d.collection = $1 AND d.id = $2 AND d.version = $3
-        UNION ALL
-        SELECT h.id, h.collection, h.data, h.created_at, h.valid_from, h.version
-          FROM docstore.history AS h
-         WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'version')
-           AND h.collection = $1 AND h.id = $2 AND h.version = $3
-    $$;
+BEGIN ATOMIC
+    SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
+      FROM docstore.documents AS d
+     WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'version'::pg_catalog.text)
+       AND d.collection OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2 AND d.version OPERATOR(pg_catalog.=) $3
+    UNION ALL
+    SELECT h.id, h.collection, h.data, h.created_at, h.valid_from, h.version
+      FROM docstore.history AS h
+     WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'version'::pg_catalog.text)
+       AND h.collection OPERATOR(pg_catalog.=) $1 AND h.id OPERATOR(pg_catalog.=) $2 AND h.version OPERATOR(pg_catalog.=) $3;
+END;
 COMMENT ON FUNCTION docstore_read_version(text, uuid, integer) IS
 'Version version of the document id of collection (updated_at is when that version was written), or no row: from the history for past versions.
 Errors: 22004 collection, id or version is NULL; 22023 collection is not 1 to 255 characters.';
@@ -434,30 +454,31 @@ Errors: 22004 collection, id or version is NULL; 22023 collection is not 1 to 25
 CREATE FUNCTION docstore_read_at(collection text, id uuid, at timestamptz)
     RETURNS SETOF docstore.document
     LANGUAGE sql STABLE PARALLEL SAFE ROWS 1
-    AS $$
-        SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
-          FROM docstore.documents AS d
-         WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'at')
-           AND d.collection = $1 AND d.id = $2 AND d.updated_at <= $3
-        UNION ALL
-        SELECT h.id, h.collection, h.data, h.created_at, h.valid_from, h.version
-          FROM docstore.history AS h
-         WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'at')
-           AND h.collection = $1 AND h.id = $2 AND h.valid_from <= $3 AND $3 < h.valid_to
-    $$;
+BEGIN ATOMIC
+    SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version
+      FROM docstore.documents AS d
+     WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'at'::pg_catalog.text)
+       AND d.collection OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2 AND d.updated_at OPERATOR(pg_catalog.<=) $3
+    UNION ALL
+    SELECT h.id, h.collection, h.data, h.created_at, h.valid_from, h.version
+      FROM docstore.history AS h
+     WHERE docstore.check_read_args($1, $2) AND docstore.require($3, 'at'::pg_catalog.text)
+       AND h.collection OPERATOR(pg_catalog.=) $1 AND h.id OPERATOR(pg_catalog.=) $2
+       AND h.valid_from OPERATOR(pg_catalog.<=) $3 AND $3 OPERATOR(pg_catalog.<) h.valid_to;
+END;
 COMMENT ON FUNCTION docstore_read_at(text, uuid, timestamptz) IS
 'The version of the document id of collection that was current at time at, or no row (not yet created, or deleted by then). Times are transaction start times, as updated_at.
 Errors: 22004 collection, id or at is NULL; 22023 collection is not 1 to 255 characters.';
 
 CREATE FUNCTION docstore_restore(collection text, id uuid, version integer)
     RETURNS SETOF docstore.document
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE ROWS 1
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE ROWS 1 SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     old docstore.document;
 BEGIN
     PERFORM docstore.require(version, 'version');
-    SELECT * INTO old FROM docstore_read_version(collection, id, version);
+    SELECT * INTO old FROM @extschema@.docstore_read_version(collection, id, version);
     IF NOT FOUND THEN
         RETURN;
     END IF;
@@ -468,12 +489,13 @@ BEGIN
     IF FOUND THEN
         RETURN;
     END IF;
-    -- Deleted: it comes back with its id, its creation time and the next version number.
+    -- Deleted: it comes back with its id, its creation time and the next version number, which
+    -- the insert trigger takes from the history (docstore.restoring marks the id for it: a
+    -- writer may not set versions or times itself).
+    PERFORM docstore.restoring(old.collection, old.id);
     RETURN QUERY
-        INSERT INTO docstore.documents AS d (id, collection, data, created_at, version)
-        SELECT old.id, old.collection, old.data, old.created_at,
-               coalesce((SELECT max(h.version) FROM docstore.history AS h
-                          WHERE h.collection = old.collection AND h.id = old.id), old.version) + 1
+        INSERT INTO docstore.documents AS d (id, collection, data)
+        VALUES (old.id, old.collection, old.data)
         RETURNING d.id, d.collection, d.data, d.created_at, d.updated_at, d.version;
 END $$;
 COMMENT ON FUNCTION docstore_restore(text, uuid, integer) IS
@@ -489,16 +511,16 @@ Errors: 22004 collection, id or version is NULL; 22023 collection is not 1 to 25
 -- later version commits after an earlier one.
 CREATE FUNCTION docstore.changes_snapshot() RETURNS pg_snapshot
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-        -- The current snapshot, with this transaction's own xid (if any) counted as running:
-        -- its changes are handed out only after it commits, like everyone's.
-        SELECT CASE WHEN own IS NULL OR own >= pg_snapshot_xmax(s) THEN s
-               ELSE (least(pg_snapshot_xmin(s), own) || ':' || pg_snapshot_xmax(s) || ':' ||
-                     (SELECT coalesce(string_agg(x::text, ',' ORDER BY x), '')
-                        FROM (SELECT pg_snapshot_xip(s) UNION SELECT own) AS xs(x)))::pg_snapshot
-               END
-          FROM (SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned()) AS c(s, own)
-    $$;
+BEGIN ATOMIC
+    -- The current snapshot, with this transaction's own xid (if any) counted as running:
+    -- its changes are handed out only after it commits, like everyone's.
+    SELECT CASE WHEN own IS NULL OR own OPERATOR(pg_catalog.>=) pg_catalog.pg_snapshot_xmax(s) THEN s
+           ELSE pg_catalog.concat_ws(':', LEAST(pg_catalog.pg_snapshot_xmin(s), own), pg_catalog.pg_snapshot_xmax(s),
+                    (SELECT COALESCE(pg_catalog.string_agg(x::pg_catalog.text, ',' ORDER BY x), '')
+                       FROM (SELECT pg_catalog.pg_snapshot_xip(s) UNION SELECT own) AS xs(x)))::pg_catalog.pg_snapshot
+           END
+      FROM (SELECT pg_catalog.pg_current_snapshot(), pg_catalog.pg_current_xact_id_if_assigned()) AS c(s, own);
+END;
 COMMENT ON FUNCTION docstore.changes_snapshot() IS 'Internal: the snapshot that decides which changes docstore_changes hands out.';
 
 -- Checks docstore_changes' arguments and reads its cursor: the batch (prev, cur) to finish after
@@ -506,7 +528,7 @@ COMMENT ON FUNCTION docstore.changes_snapshot() IS 'Internal: the snapshot that 
 CREATE FUNCTION docstore.changes_start(after text, "limit" integer, collection text,
                                        OUT prev pg_snapshot, OUT cur pg_snapshot, OUT last bigint,
                                        OUT now pg_snapshot, OUT lim integer)
-    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     trimmed xid8;
@@ -556,47 +578,47 @@ COMMENT ON FUNCTION docstore.changes_start(text, integer, text) IS 'Internal: th
 CREATE FUNCTION docstore_changes(after text DEFAULT NULL, "limit" integer DEFAULT 1000, collection text DEFAULT NULL)
     RETURNS TABLE (cursor text, collection text, id uuid, op text, version integer, data jsonb, changed_at timestamptz)
     LANGUAGE sql STABLE PARALLEL SAFE ROWS 1000
-    AS $$
-        -- k's values reach the scans as InitPlan parameters (not a join), so that the first
-        -- scan streams changes_pkey in order and stops at the limit.
-        WITH k AS MATERIALIZED (SELECT * FROM docstore.changes_start($1, $2, $3))
-        SELECT r.cursor, r.collection, r.id, r.op, r.version, r.data, r.changed_at
-          FROM ((SELECT 1 AS batch, c.seq,
-                        (SELECT k.prev || '/' || k.cur || '/' FROM k) || c.seq AS cursor,
-                        c.collection, c.id, c.op, c.version, c.data, c.changed_at
-                   FROM docstore.changes AS c
-                  -- The rest of the cursor's batch: walks changes_pkey from the cursor on.
-                  WHERE c.seq > (SELECT k.last FROM k)
-                    AND pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
-                    AND NOT pg_visible_in_snapshot(c.xid, (SELECT k.prev FROM k))
-                    AND ($3 IS NULL OR c.collection = $3)
-                  ORDER BY c.seq
-                  LIMIT (SELECT k.lim FROM k))
-                UNION ALL
-                (SELECT 2, c.seq, (SELECT k.cur || '/' || k.now || '/' FROM k) || c.seq,
-                        c.collection, c.id, c.op, c.version, c.data, c.changed_at
-                   FROM docstore.changes AS c
-                  -- The next batch, which may start at any seq (a transaction that ended late
-                  -- took its numbers early): its candidates are the transactions from cur's xmin
-                  -- on, found by changes_xid_idx (seq + 0: not by walking all of changes_pkey).
-                  WHERE (SELECT k.now IS NOT NULL FROM k)
-                    AND c.xid >= (SELECT pg_snapshot_xmin(k.cur) FROM k)
-                    AND c.xid < (SELECT pg_snapshot_xmax(k.now) FROM k)
-                    AND pg_visible_in_snapshot(c.xid, (SELECT k.now FROM k))
-                    AND NOT pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
-                    AND ($3 IS NULL OR c.collection = $3)
-                  ORDER BY c.seq + 0
-                  LIMIT (SELECT k.lim FROM k))) AS r
-         ORDER BY r.batch, r.seq
-         LIMIT (SELECT k.lim FROM k)
-    $$;
+BEGIN ATOMIC
+    -- k's values reach the scans as InitPlan parameters (not a join), so that the first
+    -- scan streams changes_pkey in order and stops at the limit.
+    WITH k AS MATERIALIZED (SELECT * FROM docstore.changes_start($1, $2, $3))
+    SELECT r.cursor, r.collection, r.id, r.op, r.version, r.data, r.changed_at
+      FROM ((SELECT 1 AS batch, c.seq,
+                    pg_catalog.concat((SELECT pg_catalog.concat_ws('/', k.prev, k.cur, '') FROM k), c.seq) AS cursor,
+                    c.collection, c.id, c.op, c.version, c.data, c.changed_at
+               FROM docstore.changes AS c
+              -- The rest of the cursor's batch: walks changes_pkey from the cursor on.
+              WHERE c.seq OPERATOR(pg_catalog.>) (SELECT k.last FROM k)
+                AND pg_catalog.pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
+                AND NOT pg_catalog.pg_visible_in_snapshot(c.xid, (SELECT k.prev FROM k))
+                AND ($3 IS NULL OR c.collection OPERATOR(pg_catalog.=) $3)
+              ORDER BY c.seq
+              LIMIT (SELECT k.lim FROM k))
+            UNION ALL
+            (SELECT 2, c.seq, pg_catalog.concat((SELECT pg_catalog.concat_ws('/', k.cur, k.now, '') FROM k), c.seq),
+                    c.collection, c.id, c.op, c.version, c.data, c.changed_at
+               FROM docstore.changes AS c
+              -- The next batch, which may start at any seq (a transaction that ended late
+              -- took its numbers early): its candidates are the transactions from cur's xmin
+              -- on, found by changes_xid_idx (seq + 0: not by walking all of changes_pkey).
+              WHERE (SELECT k.now IS NOT NULL FROM k)
+                AND c.xid OPERATOR(pg_catalog.>=) (SELECT pg_catalog.pg_snapshot_xmin(k.cur) FROM k)
+                AND c.xid OPERATOR(pg_catalog.<) (SELECT pg_catalog.pg_snapshot_xmax(k.now) FROM k)
+                AND pg_catalog.pg_visible_in_snapshot(c.xid, (SELECT k.now FROM k))
+                AND NOT pg_catalog.pg_visible_in_snapshot(c.xid, (SELECT k.cur FROM k))
+                AND ($3 IS NULL OR c.collection OPERATOR(pg_catalog.=) $3)
+              ORDER BY c.seq OPERATOR(pg_catalog.+) 0
+              LIMIT (SELECT k.lim FROM k))) AS r
+     ORDER BY r.batch, r.seq
+     LIMIT (SELECT k.lim FROM k);
+END;
 COMMENT ON FUNCTION docstore_changes(text, integer, text) IS
-'The change feed: creates, updates and deletes of collections with changes on, at most limit rows, in order; only collection''s if given. Pass the cursor of the last row read as after to continue exactly there (NULL: from the oldest change kept). A reader that follows cursors never skips a committed change and never sees one twice, also when transactions commit in another order than they wrote; a change is handed out once no running transaction can precede it, and a document''s changes come in version order. op is create, update or delete; version is the version written (for a delete, the version deleted); data is the document written (NULL for a delete). LISTEN docstore_changes to be notified (payload: the collection) when changes commit.
+'The change feed: creates, updates and deletes of collections with changes on, at most limit rows, in order; only collection''s if given. Pass the cursor of the last row read as after to continue exactly there (NULL: from the oldest change kept). A reader that follows cursors never skips a committed change and never sees one twice, also when transactions commit in another order than they wrote; a change is handed out once no running transaction can precede it, and a document''s changes come in version order. op is create, update or delete; version is the version written (for a delete, the version deleted); data is the document written (NULL for a delete). LISTEN docstore_changes to be notified when changes commit (the payload is empty: what changed is what docstore_changes shows the listener).
 Errors: 22023 after is not a cursor, limit is negative, or collection is not 1 to 255 characters; 55000 the feed was trimmed past after (changes the reader has not read are gone).';
 
 CREATE FUNCTION docstore_trim_changes(before text)
     RETURNS bigint
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     horizon xid8;
@@ -620,10 +642,13 @@ COMMENT ON FUNCTION docstore_trim_changes(text) IS
 Errors: 22004 before is NULL; 22023 before is not a cursor.';
 
 ------------------------------------------------------------------------------------------------
--- Access control: table privileges decide whether a role may use docstore at all, row-level
--- security which collections it sees and changes. The functions are SECURITY INVOKER, so both
--- apply to them exactly as to plain SQL. The table owner (who created the extension, or a
--- superuser) bypasses row-level security, as PostgreSQL does for owners.
+-- Access control (README, "Security model"): table privileges decide whether a role may use
+-- docstore at all, row-level security which collections it sees and changes. The functions are
+-- SECURITY INVOKER, so both apply to them exactly as to plain SQL. The table owner (who created
+-- the extension, or a superuser) bypasses row-level security, as PostgreSQL does for owners.
+-- Writers get only the columns they write (id, collection, data): versions and times are the
+-- triggers', and the history and the feed are written by the triggers with the table owner's
+-- rights (as PostgreSQL's foreign-key triggers do), never by a writer directly.
 ------------------------------------------------------------------------------------------------
 
 -- Who may read or write which collection ('*': every collection).
@@ -638,15 +663,16 @@ COMMENT ON TABLE docstore.grants IS 'per-collection access (docstore_grant); rea
 SELECT pg_catalog.pg_extension_config_dump('docstore.grants', '');
 
 -- Whether the current role (or a role it is a member of) may read (or, with write = true,
--- write) collection.
+-- write) collection. A SQL-standard body: bound here, at install, so that no caller's
+-- search_path can put another pg_has_role or = in its place. It reads docstore.grants under
+-- that table's own policy (the grants that apply to the caller), which is exactly what it needs.
 CREATE FUNCTION docstore.allowed(collection text, write boolean) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-        SELECT EXISTS (SELECT 1 FROM docstore.grants AS g
-                        WHERE g.collection IN ($1, '*')
-                          AND (NOT $2 OR g.access = 'write')
-                          AND pg_has_role(g.role, 'MEMBER'))
-    $$;
+    RETURN EXISTS (SELECT 1 FROM docstore.grants AS g
+                    WHERE (g.collection OPERATOR(pg_catalog.=) allowed.collection
+                           OR g.collection OPERATOR(pg_catalog.=) '*'::pg_catalog.text)
+                      AND (NOT allowed.write OR g.access OPERATOR(pg_catalog.=) 'write'::pg_catalog.text)
+                      AND pg_catalog.pg_has_role(g.role::pg_catalog.oid, 'MEMBER'::pg_catalog.text));
 COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant.';
 
 ALTER TABLE docstore.documents ENABLE ROW LEVEL SECURITY;
@@ -657,34 +683,41 @@ CREATE POLICY update ON docstore.documents FOR UPDATE
 CREATE POLICY delete ON docstore.documents FOR DELETE USING (docstore.allowed(collection, true));
 ALTER TABLE docstore.history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON docstore.history FOR SELECT USING (docstore.allowed(collection, false));
-CREATE POLICY insert ON docstore.history FOR INSERT WITH CHECK (docstore.allowed(collection, true));
 ALTER TABLE docstore.changes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON docstore.changes FOR SELECT USING (docstore.allowed(collection, false));
-CREATE POLICY insert ON docstore.changes FOR INSERT WITH CHECK (docstore.allowed(collection, true));
+-- The metadata: a role sees the grants that apply to it, and the options and indexes of the
+-- collections it may read.
+ALTER TABLE docstore.grants ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.grants FOR SELECT
+    USING (pg_catalog.pg_has_role(role::pg_catalog.oid, 'MEMBER'::pg_catalog.text));
+ALTER TABLE docstore.collections ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.collections FOR SELECT USING (docstore.allowed(name, false));
+ALTER TABLE docstore.indexes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON docstore.indexes FOR SELECT USING (docstore.allowed(collection, false));
 
--- The table privileges each access needs (the trigger writes history and changes as the
--- writing role; reads consult options, indexes and the feed's trim point).
+-- The table privileges each access needs: to read, SELECT on the tables (row-level security
+-- keeps it to its collections); to write, also INSERT of the columns a write names, UPDATE of
+-- data, DELETE, and the id sequence (the default of id).
 CREATE FUNCTION docstore.table_privileges(role regrole, access text, do_grant boolean) RETURNS void
-    LANGUAGE plpgsql VOLATILE
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     verb text := CASE WHEN do_grant THEN 'GRANT' ELSE 'REVOKE' END;
     word text := CASE WHEN do_grant THEN 'TO' ELSE 'FROM' END;
 BEGIN
-    EXECUTE format('%s USAGE ON SCHEMA docstore %s %I', verb, word, role::text);
     EXECUTE format('%s SELECT ON docstore.documents, docstore.history, docstore.changes, docstore.collections, docstore.indexes, docstore.feed, docstore.grants %s %I',
                    verb, word, role::text);
     IF access = 'write' OR NOT do_grant THEN
-        EXECUTE format('%s INSERT, UPDATE, DELETE ON docstore.documents %s %I', verb, word, role::text);
-        EXECUTE format('%s INSERT ON docstore.history, docstore.changes %s %I', verb, word, role::text);
-        EXECUTE format('%s USAGE ON SEQUENCE docstore.id_seq, docstore.change_seq %s %I', verb, word, role::text);
+        EXECUTE format('%s INSERT (id, collection, data), UPDATE (data) ON docstore.documents %s %I', verb, word, role::text);
+        EXECUTE format('%s DELETE ON docstore.documents %s %I', verb, word, role::text);
+        EXECUTE format('%s USAGE ON SEQUENCE docstore.id_seq %s %I', verb, word, role::text);
     END IF;
 END $$;
 COMMENT ON FUNCTION docstore.table_privileges(regrole, text, boolean) IS 'Internal: the GRANTs behind docstore_grant.';
 
 CREATE FUNCTION docstore_grant(collection text, role regrole, access text)
     RETURNS void
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
     PERFORM docstore.require(collection, 'collection');
@@ -701,7 +734,7 @@ BEGIN
     INSERT INTO docstore.grants AS g (collection, role, access) VALUES ($1, $2, $3)
         ON CONFLICT ON CONSTRAINT grants_pkey DO UPDATE SET access = EXCLUDED.access;
     PERFORM docstore.table_privileges(role, CASE WHEN EXISTS (
-        SELECT 1 FROM docstore.grants AS g WHERE g.role = $2 AND g.access = 'write') THEN 'write' ELSE 'read' END, true);
+        SELECT 1 FROM docstore.grants AS g WHERE g.role::oid = $2::oid AND g.access = 'write') THEN 'write' ELSE 'read' END, true);
 END $$;
 COMMENT ON FUNCTION docstore_grant(text, regrole, text) IS
 'Lets role (and its members) read, or read and write, the documents of collection (''*'': of every collection) — through the docstore functions and through plain SQL on docstore.documents, its history and its changes. Grants the table privileges this needs; row-level security keeps the role to its collections. Run by the owner of the docstore tables (who created the extension) or a superuser.
@@ -709,7 +742,7 @@ Errors: 22004 an argument is NULL; 22023 collection is not 1 to 255 characters (
 
 CREATE FUNCTION docstore_revoke(collection text, role regrole)
     RETURNS boolean
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     removed boolean;
@@ -717,9 +750,9 @@ DECLARE
 BEGIN
     PERFORM docstore.require(collection, 'collection');
     PERFORM docstore.require(role, 'role');
-    DELETE FROM docstore.grants AS g WHERE g.collection = $1 AND g.role = $2;
+    DELETE FROM docstore.grants AS g WHERE g.collection = $1 AND g.role::oid = $2::oid;
     removed := FOUND;
-    SELECT max(g.access) INTO left_access FROM docstore.grants AS g WHERE g.role = $2;  -- 'write' > 'read'
+    SELECT max(g.access) INTO left_access FROM docstore.grants AS g WHERE g.role::oid = $2::oid;  -- 'write' > 'read'
     IF left_access IS NULL THEN
         PERFORM docstore.table_privileges(role, 'write', false);
     ELSIF left_access = 'read' THEN
@@ -735,14 +768,21 @@ Errors: 22004 an argument is NULL; 42501 the caller may not revoke.';
 CREATE FUNCTION docstore_list_grants()
     RETURNS TABLE (collection text, role regrole, access text)
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$ SELECT g.collection, g.role, g.access FROM docstore.grants AS g ORDER BY g.collection, g.role::text $$;
-COMMENT ON FUNCTION docstore_list_grants() IS 'Every grant made by docstore_grant.';
+BEGIN ATOMIC
+    SELECT g.collection, g.role, g.access FROM docstore.grants AS g
+     ORDER BY g.collection, g.role::pg_catalog.text;
+END;
+COMMENT ON FUNCTION docstore_list_grants() IS 'The grants made by docstore_grant that the caller may see: all of them for the owner, the ones that apply to it for anyone else.';
 
--- The role that creates the extension owns docstore's storage (a database owner can create it:
--- the extension is trusted). As owner it bypasses row-level security, may create per-path
--- indexes, and is the one who grants access (docstore_grant). The functions stay owned by the
--- bootstrap superuser and run with the caller's rights.
-ALTER SCHEMA docstore OWNER TO @extowner@;
+-- Who owns what. The schema docstore stays with the superuser who ran this script (for a
+-- trusted install, the bootstrap superuser), like every function in it: no other role can add
+-- an overload, an operator or a view to it, or rename what docstore's statements name. Everyone
+-- may look names up in it (its tables have no PUBLIC privileges). The role that creates the
+-- extension owns the storage (a database owner can create it: the extension is trusted): as
+-- owner it bypasses row-level security, configures collections, creates per-path indexes (made
+-- by docstore_create_index with the schema owner's right to create in the schema, after checking
+-- that the caller owns the tables) and grants access (docstore_grant).
+GRANT USAGE ON SCHEMA docstore TO PUBLIC;
 ALTER TABLE docstore.documents OWNER TO @extowner@;
 ALTER TABLE docstore.indexes OWNER TO @extowner@;
 ALTER TABLE docstore.collections OWNER TO @extowner@;

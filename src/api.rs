@@ -297,7 +297,7 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
         Some(condition) => {
             let sql = format!(
                 "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
-                 WHERE collection = $1 AND {condition} ORDER BY collection, id LIMIT $2"
+                 WHERE collection OPERATOR(pg_catalog.=) $1 AND {condition} ORDER BY collection, id LIMIT $2"
             );
             let source = Dynamic {
                 sql: &sql,
@@ -497,15 +497,17 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
                 datum(unset.clone()),
                 serde_json::Value::from(unset),
             );
-            "(data || $2) - $3::text[]"
+            "(data OPERATOR(pg_catalog.||) $2) OPERATOR(pg_catalog.-) $3"
         }
         None => {
             statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
             "docstore.apply_update(data, $2, \
-             to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))"
+             pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))"
         }
     };
-    let write = format!("UPDATE docstore.documents SET data = {data} WHERE collection = $1");
+    let write = format!(
+        "UPDATE docstore.documents SET data = {data} WHERE collection OPERATOR(pg_catalog.=) $1"
+    );
     write_matching(statement, &write, filter, name, NAME)
 }
 
@@ -520,7 +522,7 @@ pub unsafe extern "C-unwind" fn docstore_delete_many(
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let statement = query::Statement::for_collection(collection, name);
-    let write = "DELETE FROM docstore.documents WHERE collection = $1";
+    let write = "DELETE FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1";
     write_matching(statement, write, filter, name, NAME)
 }
 
@@ -563,7 +565,8 @@ pub unsafe extern "C-unwind" fn docstore_count(fcinfo: pg_sys::FunctionCallInfo)
         None => count(Source::Fixed(Statement::CountAll), &statement.datums),
         Some(condition) => {
             let sql = format!(
-                "SELECT count(*) FROM docstore.documents WHERE collection = $1 AND {condition}"
+                "SELECT pg_catalog.count(*) FROM docstore.documents \
+                 WHERE collection OPERATOR(pg_catalog.=) $1 AND {condition}"
             );
             let source = Dynamic {
                 sql: &sql,
@@ -664,7 +667,7 @@ mod docstore {
         };
         let paths = spec
             .keys()
-            .map(|k| docstore_core::filter::Path(k.split('.').map(str::to_string).collect()))
+            .map(|k| docstore_core::filter::Path::parse(k).or_raise("docstore_find"))
             .collect();
         let projection = if spec.values().all(|v| v.as_bool() == Some(false)) {
             docstore_core::find::Projection::Exclude(paths)

@@ -28,15 +28,17 @@ pub fn init() {
     unsafe { pg_sys::CacheRegisterRelcacheCallback(Some(invalidate), pg_sys::Datum::from(0)) };
 }
 
-/// The options of `collection` (both off for a collection never configured).
-pub fn options(collection: &str) -> Options {
+/// The options of `collection` (both off for a collection never configured), for the triggers:
+/// read with the storage owner's rights, so that every role's writes see the same options
+/// whatever row-level security shows the role of `docstore.collections`.
+pub fn options(owner: pg_sys::Oid, collection: &str) -> Options {
     if let Some(options) = OPTIONS.with(|c| c.borrow().get(collection).copied()) {
         return options;
     }
     // A database whose docstore SQL predates the options (0.1.0, before ALTER EXTENSION
     // UPDATE) has no docstore.collections: nothing is configured there.
     let options = if table_exists() {
-        stored(collection).unwrap_or_default()
+        store::as_role(owner, || stored(collection)).unwrap_or_default()
     } else {
         Options::default()
     };
@@ -83,12 +85,12 @@ fn docstore_collection_options(collection: Option<&str>) -> Json {
 /// => true)`); the change feed keeps what it recorded until it is trimmed.
 pub fn purge(collection: &str) {
     Spi::run_with_args(
-        "DELETE FROM docstore.history WHERE collection = $1",
+        "DELETE FROM docstore.history WHERE collection OPERATOR(pg_catalog.=) $1",
         &[collection.into()],
     )
     .and_then(|()| {
         Spi::run_with_args(
-            "DELETE FROM docstore.collections WHERE name = $1",
+            "DELETE FROM docstore.collections WHERE name OPERATOR(pg_catalog.=) $1",
             &[collection.into()],
         )
     })
@@ -107,7 +109,7 @@ fn stored(collection: &str) -> Option<Options> {
 /// After a change of `collection`'s options: this backend forgets them now, every backend when
 /// the transaction commits (a relcache invalidation of docstore.documents).
 fn forget(collection: &str) {
-    let documents = relation(c"documents").expect("docstore.documents exists");
+    let documents = store::relation(c"documents").expect("docstore.documents exists");
     // SAFETY: a relation's oid.
     unsafe { pg_sys::CacheInvalidateRelcacheByRelid(documents) };
     OPTIONS.with(|c| c.borrow_mut().remove(collection));
@@ -115,19 +117,5 @@ fn forget(collection: &str) {
 
 /// Whether `docstore.collections` exists (catalog-cache lookups; only on a cache miss).
 fn table_exists() -> bool {
-    relation(c"collections").is_some()
-}
-
-/// The oid of relation `name` in schema docstore.
-fn relation(name: &std::ffi::CStr) -> Option<pg_sys::Oid> {
-    // SAFETY: both lookups take a NUL-terminated name and return InvalidOid when absent.
-    unsafe {
-        let namespace = pg_sys::get_namespace_oid(c"docstore".as_ptr(), true);
-        let oid = if namespace == pg_sys::InvalidOid {
-            pg_sys::InvalidOid
-        } else {
-            pg_sys::get_relname_relid(name.as_ptr(), namespace)
-        };
-        (oid != pg_sys::InvalidOid).then_some(oid)
-    }
+    store::relation(c"collections").is_some()
 }

@@ -28,34 +28,39 @@ pub fn init() {
 }
 
 /// SQL over a row `i` of `docstore.indexes`: its index exists.
-const HAS_INDEX: &str = "to_regclass(format('docstore.%I', i.name)) IS NOT NULL";
+const HAS_INDEX: &str =
+    "pg_catalog.to_regclass(pg_catalog.format('docstore.%I', i.name)) IS NOT NULL";
 /// SQL over a row `i` of `docstore.indexes`: its no-arrays rule (a check constraint) exists.
 const HAS_RULE: &str = "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
-                     WHERE c.conrelid = 'docstore.documents'::regclass
-                       AND c.conname = i.name || '_no_arrays')";
+                     WHERE c.conrelid OPERATOR(pg_catalog.=) 'docstore.documents'::pg_catalog.regclass
+                       AND c.conname OPERATOR(pg_catalog.=) (i.name OPERATOR(pg_catalog.||) '_no_arrays'))";
 
-/// The paths of `collection` that lead an index.
+/// The paths of `collection` that lead an index. Read with the storage owner's rights: which
+/// indexes exist is how docstore plans, not something row-level security should hide from it
+/// (it hides `docstore.indexes` rows of other collections from a restricted role).
 pub fn indexed_paths(collection: &str) -> Vec<Path> {
     if let Some(paths) =
         INDEXED.with(|c| c.borrow().as_ref().and_then(|m| m.get(collection).cloned()))
     {
         return paths;
     }
-    let rows: Vec<JsonB> = Spi::connect(|client| {
-        client
-            .select(
-                // Only indexes that exist with their no-arrays rule: pg_dump restores the catalog
-                // rows but not indexes on the extension's table (docstore_rebuild_indexes does).
-                &format!(
-                    "SELECT i.keys FROM docstore.indexes AS i
-                      WHERE i.collection = $1 AND {HAS_INDEX} AND {HAS_RULE}
+    let rows: Vec<JsonB> = crate::store::as_role(crate::store::documents_owner(), || {
+        Spi::connect(|client| {
+            client
+                .select(
+                    // Only indexes that exist with their no-arrays rule: pg_dump restores the catalog
+                    // rows but not indexes on the extension's table (docstore_rebuild_indexes does).
+                    &format!(
+                        "SELECT i.keys FROM docstore.indexes AS i
+                      WHERE i.collection OPERATOR(pg_catalog.=) $1 AND {HAS_INDEX} AND {HAS_RULE}
                       ORDER BY i.name"
-                ),
-                None,
-                &[collection.into()],
-            )?
-            .map(|row| row.get::<JsonB>(1).map(|k| k.expect("keys are NOT NULL")))
-            .collect::<Result<Vec<_>, _>>()
+                    ),
+                    None,
+                    &[collection.into()],
+                )?
+                .map(|row| row.get::<JsonB>(1).map(|k| k.expect("keys are NOT NULL")))
+                .collect::<Result<Vec<_>, _>>()
+        })
     })
     .unwrap_or_else(|e| panic!("reading docstore.indexes failed: {e}"));
     let paths: Vec<Path> = rows
@@ -83,6 +88,7 @@ fn docstore_create_index(
     let keys = args::required("keys", keys).or_raise(NAME);
     let options = options.map_or_else(|| serde_json::json!({}), |o| o.0);
     let spec = indexes::parse(&keys.0, &options).or_raise(NAME);
+    require_owner(NAME);
     let name = indexes::name(collection, &spec);
     let stored_keys: Vec<serde_json::Value> = spec
         .keys
@@ -97,7 +103,7 @@ fn docstore_create_index(
         })
         .collect();
     let exists = Spi::get_one_with_args::<bool>(
-        "SELECT true FROM docstore.indexes WHERE name = $1",
+        "SELECT true FROM docstore.indexes WHERE name OPERATOR(pg_catalog.=) $1",
         &[name.as_str().into()],
     );
     if let Ok(Some(true)) = exists {
@@ -118,13 +124,51 @@ fn docstore_create_index(
                 JsonB(serde_json::json!({ "unique": spec.unique })).into(),
             ],
         )?;
-        for statement in indexes::create_sql(&name, collection, &spec) {
-            client.update(statement.as_str(), None, &[])?;
-        }
-        Ok(())
+        make(client, &name, collection, &spec)
     })
     .unwrap_or_else(|e| panic!("docstore_create_index failed: {e}"));
     name
+}
+
+/// 42501 unless the caller owns docstore's storage (per-path indexes are the owner's to make).
+fn require_owner(function: &'static str) {
+    let documents = crate::store::relation(c"documents").expect("docstore.documents exists");
+    // SAFETY: an existing relation's oid and the current user.
+    if !unsafe { pg_sys::pg_class_ownercheck(documents, pg_sys::GetUserId()) } {
+        ereport!(
+            ERROR,
+            PgSqlErrorCode::ERRCODE_INSUFFICIENT_PRIVILEGE,
+            format!("{function}: must be owner of table documents"),
+            "per-path indexes are made by the role that owns docstore's storage (who created the extension)"
+        );
+    }
+}
+
+/// Makes the index and its no-arrays rule. The rule is added as the caller (the table's owner);
+/// the index as the owner of schema docstore, since PostgreSQL creates an index in its table's
+/// schema and asks for CREATE there, which no role but that superuser has (README, "Security
+/// model"). The statement is docstore's own (`docstore_core::indexes::create_sql`: a generated
+/// name, the collection as a quoted literal, pg_catalog's operators); the index is built with
+/// the table owner's rights, as PostgreSQL always builds indexes.
+fn make(
+    client: &mut pgrx::spi::SpiClient<'_>,
+    name: &str,
+    collection: &str,
+    spec: &indexes::IndexSpec,
+) -> Result<(), pgrx::spi::Error> {
+    let [rule, index] = indexes::create_sql(name, collection, spec);
+    client.update(rule.as_str(), None, &[])?;
+    let schema_owner = client
+        .select(
+            "SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname OPERATOR(pg_catalog.=) 'docstore'",
+            None,
+            &[],
+        )?
+        .first()
+        .get::<pg_sys::Oid>(1)?
+        .expect("schema docstore has an owner");
+    crate::store::as_role(schema_owner, || client.update(index.as_str(), None, &[]))?;
+    Ok(())
 }
 
 /// `docstore_drop_index(collection text, name text) RETURNS boolean`: true if the collection had
@@ -136,7 +180,8 @@ fn docstore_drop_index(collection: Option<&str>, name: Option<&str>) -> bool {
     let name = args::required("name", name).or_raise(NAME);
     Spi::connect_mut(|client| -> Result<bool, pgrx::spi::Error> {
         let deleted = client.update(
-            "DELETE FROM docstore.indexes WHERE collection = $1 AND name = $2 RETURNING name",
+            "DELETE FROM docstore.indexes
+              WHERE collection OPERATOR(pg_catalog.=) $1 AND name OPERATOR(pg_catalog.=) $2 RETURNING name",
             None,
             &[collection.into(), name.into()],
         )?;
@@ -156,6 +201,7 @@ fn docstore_drop_index(collection: Option<&str>, name: Option<&str>) -> bool {
 /// extension's table); returns how many it made.
 #[pg_extern(volatile, parallel_unsafe)]
 fn docstore_rebuild_indexes() -> i32 {
+    require_owner("docstore_rebuild_indexes");
     Spi::connect_mut(|client| -> Result<i32, pgrx::spi::Error> {
         let missing: Vec<(String, String, JsonB, JsonB, bool)> = client
             .update(
@@ -196,9 +242,7 @@ fn docstore_rebuild_indexes() -> i32 {
                     client.update(statement.as_str(), None, &[])?;
                 }
             }
-            for statement in indexes::create_sql(&name, &collection, &spec) {
-                client.update(statement.as_str(), None, &[])?;
-            }
+            make(client, &name, &collection, &spec)?;
             made += 1;
         }
         Ok(made)

@@ -161,8 +161,10 @@ pub fn equalities(limited: bool) -> Equalities {
     let mut found = FOUND.get();
     if found & 2 == 0 {
         found = Spi::get_one::<i32>(
-            "SELECT (to_regprocedure('docstore.match_eq(jsonb, jsonb)') IS NOT NULL)::int
-                  | ((to_regoperator('docstore.@=(jsonb, jsonb)') IS NOT NULL)::int << 1)",
+            "SELECT (pg_catalog.to_regprocedure('docstore.match_eq(pg_catalog.jsonb, pg_catalog.jsonb)')
+                     IS NOT NULL)::int
+                  OPERATOR(pg_catalog.|) ((pg_catalog.to_regoperator(
+                     'docstore.@=(pg_catalog.jsonb, pg_catalog.jsonb)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 1)",
         )
         .ok()
         .flatten()
@@ -176,4 +178,48 @@ pub fn equalities(limited: bool) -> Equalities {
     } else {
         Equalities::Path
     }
+}
+
+function_info_v1!(pg_finfo_docstore_match_eq_sel);
+/// `docstore.match_eq_sel(internal, oid, internal, integer) RETURNS float8`: the restriction
+/// estimator of `@=`. PostgreSQL's `matchingsel` runs the operator over the column's statistics
+/// sample — which holds documents of every collection, and which PostgreSQL lets a leakproof
+/// operator see even for a role under row-level security. A reader of one collection could then
+/// learn, from the estimates of `docstore_explain` or `EXPLAIN`, which values other collections
+/// hold. So where the planner would not show that role the statistics (`acl_ok` false: the
+/// table is under row-level security for it, or it lacks the privilege), the estimate is
+/// `matchingsel`'s default, as for an operator the statistics cannot serve.
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_match_eq_sel(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    let args = (*fcinfo).args.as_slice(4);
+    let root = args[0].value.cast_mut_ptr::<pg_sys::PlannerInfo>();
+    let operands = args[2].value.cast_mut_ptr::<pg_sys::List>();
+    let var_relid = args[3].value.value() as i32;
+    let mut vardata = pg_sys::VariableStatData::default();
+    let mut other: *mut pg_sys::Node = std::ptr::null_mut();
+    let mut on_left = false;
+    let found = pg_sys::get_restriction_variable(
+        root,
+        operands,
+        var_relid,
+        &mut vardata,
+        &mut other,
+        &mut on_left,
+    );
+    let visible = found && vardata.acl_ok;
+    if found {
+        // ReleaseVariableStats (a macro in selfuncs.h).
+        if !vardata.statsTuple.is_null() {
+            if let Some(free) = vardata.freefunc {
+                free(vardata.statsTuple);
+            }
+        }
+    }
+    if !visible {
+        return pgrx::IntoDatum::into_datum(pg_sys::DEFAULT_MATCHING_SEL).expect("a float8 datum");
+    }
+    pg_sys::matchingsel(fcinfo)
 }

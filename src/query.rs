@@ -8,7 +8,9 @@ use docstore_core::find::FindParam;
 use docstore_core::Error;
 use pgrx::pg_sys::panic::CaughtError;
 use pgrx::prelude::*;
-use pgrx::{direct_function_call, direct_function_call_as_datum, pg_sys, IntoDatum};
+use pgrx::{
+    direct_function_call, direct_function_call_as_datum, pg_sys, IntoDatum, PgSqlErrorCode,
+};
 
 use crate::error::OrRaise;
 
@@ -65,16 +67,27 @@ fn check_regex(path: &str, pattern: &str, flags: &str) {
         jsonpath_datum(&probe);
         None
     })
-    .catch_others(|error| match error {
-        CaughtError::PostgresError(report) | CaughtError::ErrorReport(report) => {
-            Some(report.message().to_string())
-        }
-        CaughtError::RustPanic { ereport, .. } => Some(ereport.message().to_string()),
-    })
+    // Only the regex's own errors are its fault: a cancellation (statement_timeout, 57014), an
+    // out-of-memory or any other error during the compilation keeps its own SQLSTATE.
+    .catch_when(
+        PgSqlErrorCode::ERRCODE_INVALID_REGULAR_EXPRESSION,
+        regex_error,
+    )
+    .catch_when(PgSqlErrorCode::ERRCODE_SYNTAX_ERROR, regex_error)
     .execute();
     if let Some(message) = message {
         let path = path.to_string();
         crate::error::raise(Error::InvalidRegex { path, message }, "docstore filter");
+    }
+}
+
+/// The message of an error the regex caused.
+fn regex_error(error: CaughtError) -> Option<String> {
+    match error {
+        CaughtError::PostgresError(report) | CaughtError::ErrorReport(report) => {
+            Some(report.message().to_string())
+        }
+        CaughtError::RustPanic { ereport, .. } => Some(ereport.message().to_string()),
     }
 }
 

@@ -1,7 +1,8 @@
 //! The storage layer: every statement docstore runs, prepared once per backend and kept.
 //!
 //! Each SQL function validates its arguments, then calls [`rows`] or [`count`] with bound datums.
-//! Statements are fixed text with `$n` placeholders (no value is ever pasted into SQL), prepared
+//! Statements are fixed text with `$n` placeholders (no value is ever pasted into SQL), every
+//! operator and function named with its schema (see `docstore_core::sql`), prepared
 //! with `SPI_prepare` on first use and kept with `SPI_keepplan`, so a call costs one executor run,
 //! like a prepared raw statement. PostgreSQL's plan cache re-plans them when the table changes.
 //!
@@ -69,9 +70,11 @@ pub enum Statement {
     RecordDeletion,
     /// $1 collection, $2 id: the version after the newest in its history, or NULL
     NextVersion,
+    /// $1 collection, $2 id: when the document was created, from its history (no row if none)
+    CreatedAt,
 }
 
-const STATEMENTS: usize = 25;
+const STATEMENTS: usize = 26;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -93,73 +96,73 @@ impl Statement {
                 RETURNING id, collection, data, created_at, updated_at, version"
             }
             Statement::Update => {
-                c"UPDATE docstore.documents SET data = data || $3
-                WHERE collection = $1 AND id = $2
+                c"UPDATE docstore.documents SET data = data OPERATOR(pg_catalog.||) $3
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
                 RETURNING id, collection, data, created_at, updated_at, version"
             }
             Statement::QueryAll => {
                 c"SELECT id, collection, data, created_at, updated_at, version
-                FROM docstore.documents WHERE collection = $1 ORDER BY collection, id LIMIT $2"
+                FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1 ORDER BY collection, id LIMIT $2"
             }
-            Statement::UpdateVersion => c"UPDATE docstore.documents SET data = data || $3
-                WHERE collection = $1 AND id = $2 AND version = $4
+            Statement::UpdateVersion => c"UPDATE docstore.documents SET data = data OPERATOR(pg_catalog.||) $3
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $4
                 RETURNING id, collection, data, created_at, updated_at, version",
             Statement::Replace => c"UPDATE docstore.documents SET data = $3
-                WHERE collection = $1 AND id = $2
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
                 RETURNING id, collection, data, created_at, updated_at, version",
             Statement::ReplaceVersion => c"UPDATE docstore.documents SET data = $3
-                WHERE collection = $1 AND id = $2 AND version = $4
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $4
                 RETURNING id, collection, data, created_at, updated_at, version",
             Statement::DeleteVersion => {
-                c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2 AND version = $3"
+                c"DELETE FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $3"
             }
             Statement::CreateWithId => c"INSERT INTO docstore.documents (id, collection, data)
                 VALUES ($3, $1, $2)
                 RETURNING id, collection, data, created_at, updated_at, version",
             Statement::Upsert => c"INSERT INTO docstore.documents AS d (id, collection, data)
                 VALUES ($2, $1, $3)
-                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data WHERE d.collection = EXCLUDED.collection
+                ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data WHERE d.collection OPERATOR(pg_catalog.=) EXCLUDED.collection
                 RETURNING id, collection, data, created_at, updated_at, version",
-            Statement::IdTaken => c"SELECT true FROM docstore.documents WHERE id = $1",
+            Statement::IdTaken => c"SELECT true FROM docstore.documents WHERE id OPERATOR(pg_catalog.=) $1",
             Statement::CreateMany => c"INSERT INTO docstore.documents (collection, data)
-                SELECT $1, e.value FROM jsonb_array_elements($2) WITH ORDINALITY AS e(value, n) ORDER BY e.n
+                SELECT $1, e.value FROM pg_catalog.jsonb_array_elements($2) WITH ORDINALITY AS e(value, n) ORDER BY e.n
                 RETURNING id, collection, data, created_at, updated_at, version",
-            Statement::FirstNonObject => c"SELECT (e.n - 1)::integer
-                FROM jsonb_array_elements($1) WITH ORDINALITY AS e(value, n)
-                WHERE jsonb_typeof(e.value) <> 'object' ORDER BY e.n LIMIT 1",
-            Statement::PatchMerge => c"UPDATE docstore.documents SET data = (data || $3) - $4
-                WHERE collection = $1 AND id = $2
+            Statement::FirstNonObject => c"SELECT (e.n OPERATOR(pg_catalog.-) 1)::integer
+                FROM pg_catalog.jsonb_array_elements($1) WITH ORDINALITY AS e(value, n)
+                WHERE pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.<>) 'object' ORDER BY e.n LIMIT 1",
+            Statement::PatchMerge => c"UPDATE docstore.documents SET data = (data OPERATOR(pg_catalog.||) $3) OPERATOR(pg_catalog.-) $4
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
                 RETURNING id, collection, data, created_at, updated_at, version",
-            Statement::PatchMergeVersion => c"UPDATE docstore.documents SET data = (data || $3) - $4
-                WHERE collection = $1 AND id = $2 AND version = $5
+            Statement::PatchMergeVersion => c"UPDATE docstore.documents SET data = (data OPERATOR(pg_catalog.||) $3) OPERATOR(pg_catalog.-) $4
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $5
                 RETURNING id, collection, data, created_at, updated_at, version",
             Statement::Patch => {
                 c"UPDATE docstore.documents
                 SET data = docstore.apply_update(data, $3,
-                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
-                WHERE collection = $1 AND id = $2
+                    pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
                 RETURNING id, collection, data, created_at, updated_at, version"
             }
             Statement::PatchVersion => {
                 c"UPDATE docstore.documents
                 SET data = docstore.apply_update(data, $3,
-                    to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
-                WHERE collection = $1 AND id = $2 AND version = $4
+                    pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $4
                 RETURNING id, collection, data, created_at, updated_at, version"
             }
             Statement::Version => {
-                c"SELECT version FROM docstore.documents WHERE collection = $1 AND id = $2"
+                c"SELECT version FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2"
             }
-            Statement::CountAll => c"SELECT count(*) FROM docstore.documents WHERE collection = $1",
+            Statement::CountAll => c"SELECT pg_catalog.count(*) FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1",
             Statement::Delete => {
-                c"DELETE FROM docstore.documents WHERE collection = $1 AND id = $2"
+                c"DELETE FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2"
             }
-            Statement::DeleteCollection => c"DELETE FROM docstore.documents WHERE collection = $1",
-            Statement::Options => c"SELECT history::integer | (changes::integer << 1)
-                FROM docstore.collections WHERE name = $1",
+            Statement::DeleteCollection => c"DELETE FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1",
+            Statement::Options => c"SELECT history::integer OPERATOR(pg_catalog.|) (changes::integer OPERATOR(pg_catalog.<<) 1)
+                FROM docstore.collections WHERE name OPERATOR(pg_catalog.=) $1",
             Statement::RecordHistory => c"INSERT INTO docstore.history
                 (collection, id, version, data, created_at, valid_from, valid_to, operation)
-                VALUES ($1, $2, $3, $4, $5, $6, now(), $7)",
+                VALUES ($1, $2, $3, $4, $5, $6, pg_catalog.now(), $7)",
             Statement::RecordChange => {
                 c"INSERT INTO docstore.changes (collection, id, op, version, data)
                 VALUES ($1, $2, $3, $4, $5)"
@@ -168,8 +171,11 @@ impl Statement {
                 c"INSERT INTO docstore.changes (collection, id, op, version)
                 VALUES ($1, $2, 'delete', $3)"
             }
-            Statement::NextVersion => c"SELECT max(version) + 1 FROM docstore.history
-                WHERE collection = $1 AND id = $2",
+            Statement::NextVersion => c"SELECT pg_catalog.max(version) OPERATOR(pg_catalog.+) 1 FROM docstore.history
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2",
+            Statement::CreatedAt => c"SELECT created_at FROM docstore.history
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
+                ORDER BY version LIMIT 1",
         }
     }
 
@@ -199,7 +205,7 @@ impl Statement {
             Statement::RecordHistory => &[TEXT, UUID, INT4, JSONB, TIMESTAMPTZ, TIMESTAMPTZ, TEXT],
             Statement::RecordChange => &[TEXT, UUID, TEXT, INT4, JSONB],
             Statement::RecordDeletion => &[TEXT, UUID, INT4],
-            Statement::NextVersion => &[TEXT, UUID],
+            Statement::NextVersion | Statement::CreatedAt => &[TEXT, UUID],
         }
     }
 
@@ -211,6 +217,7 @@ impl Statement {
                 | Statement::Version
                 | Statement::Options
                 | Statement::NextVersion
+                | Statement::CreatedAt
         )
     }
 }
@@ -487,4 +494,56 @@ pub unsafe fn value(source: Source, params: &[pg_sys::Datum]) -> Option<pg_sys::
         let value = pg_sys::SPI_getbinval(*(*table).vals, (*table).tupdesc, 1, &mut isnull);
         (!isnull).then_some(value)
     })
+}
+
+/// Runs `f` with the rights of `role`, as PostgreSQL's foreign-key triggers run their checks as
+/// the table's owner: the triggers write the history and the feed this way (writers have no
+/// privilege on those tables), and `docstore_create_index` makes its index as the owner of
+/// schema `docstore`. The user is switched for `f` only and restored after it, also when `f`
+/// raises (a PostgreSQL error unwinds through here as a Rust panic; transaction and
+/// subtransaction abort would restore it too). Row-level security is not forced on the owner.
+pub fn as_role<T>(role: pg_sys::Oid, f: impl FnOnce() -> T) -> T {
+    struct Restore(pg_sys::Oid, i32);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            // SAFETY: restores the user and context read below; a plain assignment in C.
+            unsafe { pg_sys::SetUserIdAndSecContext(self.0, self.1) }
+        }
+    }
+    let (mut user, mut context) = (pg_sys::InvalidOid, 0);
+    // SAFETY: both out-parameters are valid for writes.
+    unsafe { pg_sys::GetUserIdAndSecContext(&mut user, &mut context) };
+    let _restore = Restore(user, context);
+    let switched =
+        context | pg_sys::SECURITY_LOCAL_USERID_CHANGE as i32 | pg_sys::SECURITY_NOFORCE_RLS as i32;
+    // SAFETY: role is an existing role's oid (a relation's or a schema's owner).
+    unsafe { pg_sys::SetUserIdAndSecContext(role, switched) };
+    f()
+}
+
+/// The oid of relation `name` in schema docstore (catalog-cache lookups).
+pub fn relation(name: &CStr) -> Option<pg_sys::Oid> {
+    // SAFETY: both lookups take a NUL-terminated name and return InvalidOid when absent.
+    unsafe {
+        let namespace = pg_sys::get_namespace_oid(c"docstore".as_ptr(), true);
+        let oid = if namespace == pg_sys::InvalidOid {
+            pg_sys::InvalidOid
+        } else {
+            pg_sys::get_relname_relid(name.as_ptr(), namespace)
+        };
+        (oid != pg_sys::InvalidOid).then_some(oid)
+    }
+}
+
+/// The owner of `docstore.documents`: the role whose rights the triggers write with.
+pub fn documents_owner() -> pg_sys::Oid {
+    let oid = relation(c"documents").expect("docstore.documents exists");
+    // SAFETY: the relation exists; the relcache entry is only read, then released.
+    unsafe {
+        let rel = pg_sys::RelationIdGetRelation(oid);
+        assert!(!rel.is_null(), "docstore.documents has a relcache entry");
+        let owner = (*(*rel).rd_rel).relowner;
+        pg_sys::RelationClose(rel);
+        owner
+    }
 }

@@ -11,7 +11,11 @@
 //!
 //! With a collection's `history` option, an update or delete keeps the replaced version in
 //! `docstore.history`; with `changes`, every create, update and delete is recorded in
-//! `docstore.changes` and `NOTIFY docstore_changes, '<collection>'` is sent on commit. Updates
+//! `docstore.changes` and `NOTIFY docstore_changes` is sent on commit, with an empty payload (a
+//! listener may not be allowed to know which collection changed; `docstore_changes` shows it
+//! what it may see). The triggers read the options and write the history and the feed with the
+//! rights of the table's owner, as PostgreSQL's foreign-key triggers do: writers have no
+//! privilege on those tables, so they cannot forge them. Updates
 //! and deletes are recorded in BEFORE triggers, which run with the row locked, so a document's
 //! changes are recorded in version order; creates in the AFTER trigger, so an upsert that turns
 //! into an update is not recorded as a create.
@@ -25,12 +29,29 @@ mod docstore {
     use pgrx::{pg_sys, PgSqlErrorCode, PgTupleDesc};
     use std::ffi::CStr;
 
+    use std::cell::RefCell;
+
     use crate::collections;
     use crate::error::raise;
     use crate::store::{self, Source, Statement};
     use docstore_core::collections::Options;
 
     const NAME: &str = "docstore.version_bump";
+
+    thread_local! {
+        /// The document `docstore_restore` is about to insert again (collection, id bytes): its
+        /// version and created_at come from its history (a writer may not set them itself).
+        static RESTORING: RefCell<Option<(String, [u8; 16])>> = const { RefCell::new(None) };
+    }
+
+    /// Marks the next insert of document `id` of `collection` as its restore: the insert
+    /// trigger gives it the version after its history's newest and its first `created_at`.
+    /// Called by `docstore_restore` just before it inserts; a role calling it directly gets
+    /// nothing it could not get from `docstore_restore`.
+    #[pg_extern(volatile, parallel_unsafe, strict)]
+    fn restoring(collection: &str, id: pgrx::Uuid) {
+        RESTORING.with(|r| *r.borrow_mut() = Some((collection.to_string(), *id.as_bytes())));
+    }
 
     /// The columns an update may not change.
     const IMMUTABLE: [(&CStr, &str); 3] = [
@@ -93,15 +114,18 @@ mod docstore {
             };
 
             let now = pg_sys::GetCurrentTransactionStartTimestamp();
-            let options = configured(tupdesc, old);
+            let owner = (*(*data.tg_relation).rd_rel).relowner;
+            let options = configured(owner, tupdesc, old);
             if options != Options::default() {
                 let row = Row::read(tupdesc, old);
-                if options.history {
-                    row.keep("update");
-                }
-                if options.changes {
-                    record(&row, "update", version, Some(column(tupdesc, new, c"data")));
-                }
+                store::as_role(owner, || {
+                    if options.history {
+                        row.keep("update");
+                    }
+                    if options.changes {
+                        record(&row, "update", version, Some(column(tupdesc, new, c"data")));
+                    }
+                });
             }
 
             Ok(Some(with_values(
@@ -137,6 +161,7 @@ mod docstore {
         // SAFETY: a row-level INSERT or DELETE trigger has a relation and the row.
         unsafe {
             let tupdesc = (*data.tg_relation).rd_att;
+            let owner = (*(*data.tg_relation).rd_rel).relowner;
             let tuple = data.tg_trigtuple;
             // A BEFORE trigger returns the row to write; an AFTER trigger's result is ignored.
             let unchanged = || {
@@ -144,9 +169,11 @@ mod docstore {
                     PgHeapTuple::from_heap_tuple(PgTupleDesc::from_pg_unchecked(tupdesc), tuple)
                 })
             };
-            // With nothing configured, the collection's name is all this trigger reads.
-            let options = configured(tupdesc, tuple);
-            if options == Options::default() {
+            // With nothing configured, the collection's name is all this trigger reads (and, on
+            // insert, whether docstore_restore marked this document).
+            let options = configured(owner, tupdesc, tuple);
+            let restoring = insert && before && restored(tupdesc, tuple);
+            if options == Options::default() && !restoring {
                 return Ok(unchanged());
             }
             let row = Row::read(tupdesc, tuple);
@@ -161,36 +188,59 @@ mod docstore {
             }
             if !insert {
                 // BEFORE DELETE
-                if options.history {
-                    row.keep("delete");
-                }
-                if options.changes {
-                    record(&row, "delete", row.version, None);
-                }
+                store::as_role(owner, || {
+                    if options.history {
+                        row.keep("delete");
+                    }
+                    if options.changes {
+                        record(&row, "delete", row.version, None);
+                    }
+                });
                 return Ok(unchanged());
             }
             if !before {
                 // AFTER INSERT
                 if options.changes {
-                    record(&row, "create", row.version, Some(row.data));
+                    store::as_role(owner, || {
+                        record(&row, "create", row.version, Some(row.data))
+                    });
                 }
                 return Ok(None);
             }
             // BEFORE INSERT: an id that had versions before (deleted, now created again or
-            // restored) continues its version numbers, so its history stays one line.
-            if options.history {
-                let next = store::value(
-                    Source::Fixed(Statement::NextVersion),
-                    &[row.collection, row.id],
-                );
-                if let Some(next) = next.map(|n| n.value() as i32).filter(|n| *n > row.version) {
-                    return Ok(Some(with_values(
+            // restored) continues its version numbers, so its history stays one line; a
+            // restored document also gets back its created_at.
+            if options.history || restoring {
+                let params = [row.collection, row.id];
+                let (next, created_at) = store::as_role(owner, || {
+                    let next = store::value(Source::Fixed(Statement::NextVersion), &params);
+                    let created = restoring
+                        .then(|| store::value(Source::Fixed(Statement::CreatedAt), &params))
+                        .flatten();
+                    (next, created)
+                });
+                let next = next.map(|n| n.value() as i32).filter(|n| *n > row.version);
+                return Ok(Some(match (next, created_at) {
+                    (Some(next), Some(created_at)) => with_values(
+                        tupdesc,
+                        tuple,
+                        [attno(tupdesc, c"version"), attno(tupdesc, c"created_at")],
+                        [pg_sys::Datum::from(next), created_at],
+                    ),
+                    (Some(next), None) => with_values(
                         tupdesc,
                         tuple,
                         [attno(tupdesc, c"version")],
                         [pg_sys::Datum::from(next)],
-                    )));
-                }
+                    ),
+                    (None, Some(created_at)) => with_values(
+                        tupdesc,
+                        tuple,
+                        [attno(tupdesc, c"created_at")],
+                        [created_at],
+                    ),
+                    (None, None) => return Ok(unchanged()),
+                }));
             }
             Ok(unchanged())
         }
@@ -255,10 +305,9 @@ mod docstore {
                 &[row.collection, row.id, pg_sys::Datum::from(version)],
             ),
         };
-        let collection =
-            std::ffi::CString::new(text_str(row.collection)).expect("text holds no NUL byte");
+        // No payload: anyone may LISTEN, and the collection's name is not everyone's to know.
         pg_sys::ffi::pg_guard_ffi_boundary(|| {
-            Async_Notify(c"docstore_changes".as_ptr(), collection.as_ptr())
+            Async_Notify(c"docstore_changes".as_ptr(), c"".as_ptr())
         });
     }
 
@@ -295,8 +344,31 @@ mod docstore {
     }
 
     /// The options of the collection a document's tuple belongs to.
-    unsafe fn configured(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> Options {
-        collections::options(text_str(column(tupdesc, tuple, c"collection")))
+    unsafe fn configured(
+        owner: pg_sys::Oid,
+        tupdesc: pg_sys::TupleDesc,
+        tuple: pg_sys::HeapTuple,
+    ) -> Options {
+        collections::options(owner, text_str(column(tupdesc, tuple, c"collection")))
+    }
+
+    /// Whether `docstore_restore` marked this document (and forgets the mark).
+    unsafe fn restored(tupdesc: pg_sys::TupleDesc, tuple: pg_sys::HeapTuple) -> bool {
+        if RESTORING.with(|r| r.borrow().is_none()) {
+            return false;
+        }
+        let collection = text_str(column(tupdesc, tuple, c"collection"));
+        let id = column(tupdesc, tuple, c"id").cast_mut_ptr::<[u8; 16]>();
+        RESTORING.with(|r| {
+            let mut marked = r.borrow_mut();
+            let hit = marked
+                .as_ref()
+                .is_some_and(|(c, i)| c == collection && *i == *id);
+            if hit {
+                *marked = None;
+            }
+            hit
+        })
     }
 
     fn datum(text: &str) -> pg_sys::Datum {

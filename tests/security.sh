@@ -98,7 +98,7 @@ CREATE TABLE planter.hits (what text NOT NULL);
 GRANT USAGE ON SCHEMA planter TO PUBLIC;
 GRANT INSERT, SELECT ON planter.hits TO PUBLIC;
 CREATE FUNCTION planter.hit(text) RETURNS boolean LANGUAGE sql SET search_path = pg_catalog
-    AS $$ INSERT INTO planter.hits VALUES ($1) RETURNING true $$;
+    AS $$ INSERT INTO planter.hits VALUES ($1 || ' (in: ' || left(current_query(), 120) || ')') RETURNING true $$;
 CREATE FUNCTION public.nextval(text) RETURNS bigint LANGUAGE sql SET search_path = pg_catalog
     AS $$ SELECT planter.hit('public.nextval(text)'); SELECT pg_catalog.nextval($1::regclass) $$;
 CREATE FUNCTION planter.path_text(jsonb, jsonb) RETURNS text LANGUAGE sql SET search_path = pg_catalog
@@ -189,17 +189,17 @@ path_w="SET search_path = sec_writer, pg_catalog, public"
 check "1. the reader, with its planted overloads first, reads none of B (docstore_query)" 0 \
   "$(as sec_reader "$path_r" "SELECT count(*) FROM docstore_query('B')")"
 check "1. ... none of B (docstore_count, find, read, distinct)" "0 0 0 0" \
-  "$(as sec_reader "$path_r" "SELECT docstore_count('B') || ' ' || (SELECT count(*) FROM docstore_find('B')) || ' ' || (SELECT count(*) FROM docstore_read('B', '$b_id')) || ' ' || (SELECT count(*) FROM docstore_distinct('B', 'secret'))")"
+  "$(as sec_reader "$path_r" "SELECT docstore_count('B')::text || ' ' || (SELECT count(*)::text FROM docstore_find('B')) || ' ' || (SELECT count(*)::text FROM docstore_read('B', '$b_id')) || ' ' || (SELECT count(*)::text FROM docstore_distinct('B', 'secret'))")"
 check "1. ... none of B by plain SQL (documents, history, changes)" "50 0" \
-  "$(as sec_reader "$path_r" "SELECT count(*) || ' ' || (SELECT count(*) FROM docstore.changes WHERE collection OPERATOR(pg_catalog.=) 'B') FROM docstore.documents")"
+  "$(as sec_reader "$path_r" "SELECT count(*) || ' ' || (SELECT count(*)::text FROM docstore.changes WHERE collection OPERATOR(pg_catalog.=) 'B') FROM docstore.documents")"
 check "1. ... it still reads A" 50 "$(as sec_reader "$path_r" "SELECT count(*) FROM docstore_query('A', '{}', 1000)")"
 check "1. the writer, with its planted overloads first, cannot create in B" 42501 \
   "$(as sec_writer "$path_w" "SELECT count(*) FROM docstore_create('B', '{}')")"
-check "1. ... nor update, patch or delete B" "0 0 f 0" \
-  "$(as sec_writer "$path_w" "SELECT (SELECT count(*) FROM docstore_update('B', '$b_id', '{\"x\": 1}')) || ' ' || (SELECT count(*) FROM docstore_patch('B', '$b_id', '{\"\$set\": {\"x\": 1}}')) || ' ' || docstore_delete('B', '$b_id') || ' ' || docstore_update_many('B', '{}', '{\"\$set\": {\"x\": 1}}')")"
+check "1. ... nor update, patch or delete B" "0 0 false 0" \
+  "$(as sec_writer "$path_w" "SELECT (SELECT count(*) FROM docstore_update('B', '$b_id', '{\"x\": 1}'))::text || ' ' || (SELECT count(*)::text FROM docstore_patch('B', '$b_id', '{\"\$set\": {\"x\": 1}}')) || ' ' || docstore_delete('B', '$b_id') || ' ' || docstore_update_many('B', '{}', '{\"\$set\": {\"x\": 1}}')::text")"
 check "1. ... nor write B by plain SQL" 42501 \
   "$(as sec_writer "$path_w" "INSERT INTO docstore.documents (collection, data) VALUES ('B', '{}')")"
-check "1. B is untouched" "2000 0" "$(as sec_owner "SELECT count(*) || ' ' || count(*) FILTER (WHERE data ? 'x') FROM docstore.documents WHERE collection = 'B'")"
+check "1. B is untouched" "2000 0" "$(as sec_owner "SELECT count(*)::text || ' ' || (count(*) FILTER (WHERE data ? 'x'))::text FROM docstore.documents WHERE collection = 'B'")"
 
 # 5. The owner (the database owner) cannot add code where docstore's functions live, nor move
 #    the schema or the tables that docstore's statements name.
@@ -217,7 +217,7 @@ check "5. the owner still creates and drops per-path indexes" "t t" \
 check "6. a writer cannot insert a version or times of its own" 42501 \
   "$(as sec_writer "INSERT INTO docstore.documents (collection, data, version, updated_at, created_at) VALUES ('A', '{}', 777, '2001-01-01', '2001-01-01')")"
 check "6. ... nor set them by UPDATE" 42501 "$(as sec_writer "UPDATE docstore.documents SET version = 777 WHERE id = '$a_id'")"
-check "6. a plain INSERT by a writer is version 1, now, and in the feed" "1 t 1" \
+check "6. a plain INSERT by a writer is version 1, now, and in the feed" "1 true 1" \
   "$(as sec_writer "WITH i AS (INSERT INTO docstore.documents (collection, data) VALUES ('A', '{\"plain\": 1}') RETURNING id, version, updated_at) SELECT version || ' ' || (updated_at = now()) FROM i" \
   ) $(as sec_owner "SELECT count(*) FROM docstore.changes WHERE collection = 'A' AND data ? 'plain' AND op = 'create'")"
 check "6. a writer cannot insert into the history" 42501 \
@@ -225,19 +225,23 @@ check "6. a writer cannot insert into the history" 42501 \
 check "6. ... nor into the feed" 42501 \
   "$(as sec_writer "INSERT INTO docstore.changes (collection, id, op, version, data) VALUES ('A', '$a_id', 'update', 99, '{\"forged\": 1}')")"
 check "6. ... nor take feed sequence numbers" 42501 "$(as sec_writer "SELECT nextval('docstore.change_seq')")"
-check "6. the triggers still keep the writer's history and feed" "2 2 update" \
-  "$(as sec_writer "SELECT version FROM docstore_update('A', '$a_id', '{\"w\": 1}')") $(as sec_writer "SELECT count(*) FROM docstore_history('A', '$a_id')") $(as sec_writer "SELECT op FROM docstore_changes(NULL, 10000, 'A') WHERE id = '$a_id' ORDER BY cursor DESC LIMIT 1")"
-check "6. a writer restores a deleted document: its id, created_at and the next version" "t 4" \
+check "6. the triggers still keep the writer's history and feed" "2 2 1" \
+  "$(as sec_writer "SELECT version FROM docstore_update('A', '$a_id', '{\"w\": 1}')") $(as sec_writer "SELECT count(*) FROM docstore_history('A', '$a_id')") $(as sec_writer "SELECT count(*) FROM docstore_changes(NULL, 10000, 'A') WHERE id = '$a_id' AND op = 'update' AND version = 2")"
+check "6. a writer restores a deleted document: its id, created_at and the next version" "t 3" \
   "$(as sec_writer "SELECT docstore_delete('A', '$a_id')") $(as sec_writer "SELECT version FROM docstore_restore('A', '$a_id', 1)")"
 check "6. ... created_at is the original one" t \
   "$(as sec_owner "SELECT d.created_at = h.created_at FROM docstore.documents d JOIN docstore.history h USING (collection, id) WHERE d.id = '$a_id' AND h.version = 1")"
 
 # 7. The planner's estimates say nothing about other collections.
-est() { as "$1" "SELECT (docstore_explain('$2', '$3')->'plan'->0->'Plan'->>'Plan Rows')"; }
-check "7. for the owner the estimates tell values apart (the check can tell)" t \
-  "$(as sec_owner "SELECT (docstore_explain('B', '{\"tier\": \"gold\"}')->'plan'->0->'Plan'->>'Plan Rows')::float > 10 * (docstore_explain('B', '{\"tier\": \"absent\"}')->'plan'->0->'Plan'->>'Plan Rows')::float")"
-check "7. a reader of A gets the same estimate for B's common value and an absent one" \
-  "$(est sec_reader B '{"tier": "absent"}')" "$(est sec_reader B '{"tier": "gold"}')"
+# The estimated rows of docstore_find's plan: est ROLE COLLECTION FILTER (search_path without
+# public, where the planted ->(jsonb,jsonb) would catch this harness's own ->).
+est() { as "$1" "SET search_path = pg_catalog" "SELECT (public.docstore_explain('$2', '$3')->'plan'->0->'Plan'->>'Plan Rows')::float"; }
+gold=$(est sec_owner B '{"tier": "gold"}'); absent=$(est sec_owner B '{"tier": "absent"}')
+check "7. for the owner the estimates tell values apart (the check can tell: $gold vs $absent rows)" t \
+  "$(as sec_owner "SELECT $gold::float > 10 * $absent::float")"
+gold=$(est sec_reader B '{"tier": "gold"}'); absent=$(est sec_reader B '{"tier": "absent"}')
+check "7. a reader of A gets the same estimate for B's common value and an absent one ($gold vs $absent rows)" \
+  "t" "$(as sec_reader "SELECT $gold::float = $absent::float")"
 check "7. ... also by plain EXPLAIN of @=" \
   "$(as sec_reader "EXPLAIN (FORMAT JSON) SELECT * FROM docstore.documents WHERE collection = 'A' AND data OPERATOR(docstore.@=) '{\"tier\": \"absent\"}'" | md5sum)" \
   "$(as sec_reader "EXPLAIN (FORMAT JSON) SELECT * FROM docstore.documents WHERE collection = 'A' AND data OPERATOR(docstore.@=) '{\"tier\": \"gold\"}'" | md5sum)"
@@ -250,8 +254,8 @@ check "8. ... no options of B" "0 {\"changes\": false, \"history\": false}" \
   "$(as sec_reader "SELECT count(*) FROM docstore.collections WHERE name <> 'A'") $(as sec_reader "SELECT docstore_collection_options('B')")"
 check "8. ... no indexes of B" "0 0" \
   "$(as sec_reader "SELECT count(*) FROM docstore.indexes WHERE collection <> 'A'") $(as sec_reader "SELECT count(*) FROM docstore_list_indexes('B')")"
-check "8. the owner sees them all" "4 2 1" \
-  "$(as sec_owner "SELECT (SELECT count(*) FROM docstore_list_grants()) || ' ' || (SELECT count(*) FROM docstore.collections WHERE name IN ('A', 'B')) || ' ' || (SELECT count(*) FROM docstore_list_indexes('B'))")"
+check "8. the owner sees them all" "3 2 1" \
+  "$(as sec_owner "SELECT (SELECT count(*) FROM docstore_list_grants()) || ' ' || (SELECT count(*)::text FROM docstore.collections WHERE name IN ('A', 'B')) || ' ' || (SELECT count(*)::text FROM docstore_list_indexes('B'))")"
 listen_out=$(mktemp)
 psql "$(conn sec_nobody)" -X -q -c "LISTEN docstore_changes" -c "SELECT pg_sleep(2)" -c "SELECT 1" >"$listen_out" 2>&1 &
 listener=$!
@@ -286,7 +290,7 @@ check "2. the server never restarted" "$before" "$(started)"
 
 # 9. Errors keep their cause.
 check "9. a cancelled \$regex compilation is a cancellation (57014), not an invalid regex" 57014 \
-  "$(as sec_writer "SET statement_timeout = '300ms'" "SELECT docstore_count('A', '{\"name\": {\"\$regex\": \"((((((a{1,200}){1,200}){1,200}){1,200}){1,200}){1,200})\"}}')")"
+  "$(as sec_writer "SET statement_timeout = '100ms'" "SELECT docstore_count('A', '{\"name\": {\"\$regex\": \"(((a|b){1,30}){1,30}){1,30}\"}}')")"
 as sec_writer "SELECT docstore_patch('A', '$a_id', '{\"\$set\": {\"big\": 1e308}}')" >/dev/null
 v=$(as sec_writer "SELECT version FROM docstore_read('A', '$a_id')")
 check "9. \$inc past the double range: 22003" 22003 \

@@ -10,7 +10,7 @@ CREATE TABLE shadow.hits (what text NOT NULL);
 GRANT INSERT, SELECT ON shadow.hits TO PUBLIC;
 CREATE FUNCTION shadow.hit(what text) RETURNS boolean
     LANGUAGE sql VOLATILE SET search_path = pg_catalog
-    AS $$ INSERT INTO shadow.hits VALUES (what) RETURNING true $$;
+    AS $$ INSERT INTO shadow.hits VALUES (what || ' (in: ' || left(current_query(), 120) || ')') RETURNING true $$;
 CREATE TABLE shadow.planted (kind text, n integer);
 GRANT SELECT ON shadow.planted TO PUBLIC;
 

@@ -70,6 +70,14 @@ pub enum Error {
     },
     /// A dotted path with an empty key (`"a..b"`, `""`).
     BadPath { path: String },
+    /// `$inc` / `$mul` whose result (or operand) is not a finite double.
+    NumberOutOfRange { operator: String, path: String },
+    /// A dotted path with more keys than documents can nest (`path`: its beginning).
+    PathTooLong {
+        path: String,
+        keys: usize,
+        max: usize,
+    },
     /// An object mixing operators and plain keys (`{"$gt": 1, "x": 2}`).
     MixedOperators { path: String, key: String },
     /// A filter nested too deeply.
@@ -128,6 +136,7 @@ impl Error {
             | Error::UnknownOperator { .. }
             | Error::BadOperand { .. }
             | Error::BadPath { .. }
+            | Error::PathTooLong { .. }
             | Error::MixedOperators { .. }
             | Error::TooDeep { .. }
             | Error::BadOption { .. }
@@ -139,7 +148,9 @@ impl Error {
             Error::DuplicateId { .. } => SqlState::UniqueViolation,
             Error::DuplicateIndex { .. } => SqlState::DuplicateObject,
             Error::InvalidRegex { .. } => SqlState::InvalidRegularExpression,
-            Error::VersionAtMaximum => SqlState::NumericValueOutOfRange,
+            Error::VersionAtMaximum | Error::NumberOutOfRange { .. } => {
+                SqlState::NumericValueOutOfRange
+            }
             Error::NotAnArray { .. } | Error::BadElement { .. } => SqlState::InvalidParameterValue,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
@@ -166,6 +177,7 @@ impl Error {
             }
             Error::BadOperand { .. }
             | Error::BadPath { .. }
+            | Error::PathTooLong { .. }
             | Error::TooDeep { .. }
             | Error::Unsupported { .. }
             | Error::BadOption { .. }
@@ -177,6 +189,9 @@ impl Error {
             }
             Error::InvalidRegex { .. } => Some("patterns are PostgreSQL regular expressions (POSIX ARE)"),
             Error::DuplicateIndex { .. } | Error::VersionAtMaximum => None,
+            Error::NumberOutOfRange { .. } => {
+                Some("numbers are stored as JSON, which has no infinity: the result must be a finite double")
+            }
             Error::NotAnArray { .. } | Error::BadElement { .. } => None,
             Error::MixedUpdate { .. } => Some("to replace fields, use {\"$set\": {...}}; to replace the document, docstore_update merges and docstore_replace replaces"),
         }
@@ -216,6 +231,15 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "{operator} {} expects {expected}", at(path))
             }
+            Error::NumberOutOfRange { operator, path } => write!(
+                f,
+                "{operator} {} gives a number out of the double range",
+                at(path)
+            ),
+            Error::PathTooLong { path, keys, max } => write!(
+                f,
+                "the path \"{path}…\" has {keys} keys; at most {max} (documents nest at most {max} levels)"
+            ),
             Error::BadPath { path } => {
                 write!(
                     f,
@@ -298,6 +322,21 @@ mod tests {
                 "40001",
             ),
             (Error::DuplicateId { id: "x".into() }, "23505"),
+            (
+                Error::PathTooLong {
+                    path: "a.a".into(),
+                    keys: 101,
+                    max: 100,
+                },
+                "22023",
+            ),
+            (
+                Error::NumberOutOfRange {
+                    operator: "$inc".into(),
+                    path: "n".into(),
+                },
+                "22003",
+            ),
             (
                 Error::DuplicateIndex {
                     collection: "c".into(),

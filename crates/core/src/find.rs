@@ -39,12 +39,7 @@ fn bad(option: &'static str, expected: &'static str) -> Error {
 }
 
 fn path(key: &str) -> Result<Path, Error> {
-    if key.split('.').any(str::is_empty) {
-        return Err(Error::BadPath {
-            path: key.to_string(),
-        });
-    }
-    Ok(Path(key.split('.').map(str::to_string).collect()))
+    Path::parse(key)
 }
 
 fn count(value: &Value, option: &'static str) -> Result<i64, Error> {
@@ -336,9 +331,10 @@ pub fn distinct_sql(
     let filter = condition.map(|c| format!(" AND {c}")).unwrap_or_default();
     let sql = format!(
         "SELECT v FROM (SELECT DISTINCT q.v FROM docstore.documents AS d, \
-         jsonb_path_query(d.data, ${first}) AS q(v) WHERE d.collection = $1{filter}) AS s \
-         ORDER BY docstore.sort_rank(v), docstore.sort_number(v), docstore.sort_text(v) COLLATE \"C\", \
-         docstore.sort_other(v)"
+         pg_catalog.jsonb_path_query(d.data, ${first}) AS q(v) \
+         WHERE d.collection OPERATOR(pg_catalog.=) $1{filter}) AS s \
+         ORDER BY docstore.sort_rank(v), docstore.sort_number(v), \
+         docstore.sort_text(v) COLLATE pg_catalog.\"C\", docstore.sort_other(v)"
     );
     (sql, vec![FindParam::JsonPath(values)])
 }
@@ -402,7 +398,7 @@ pub fn find_sql(
     }
 
     let mut from = "docstore.documents AS d".to_string();
-    let mut conditions = vec!["d.collection = $1".to_string()];
+    let mut conditions = vec!["d.collection OPERATOR(pg_catalog.=) $1".to_string()];
     if let Some(condition) = condition {
         conditions.push(condition.to_string());
     }
@@ -410,7 +406,7 @@ pub fn find_sql(
         let id = bind(FindParam::Uuid(after.clone()));
         from.push_str(&format!(
             ", (SELECT c.data AS c_data, c.id AS c_id, c.collection AS c_collection FROM docstore.documents AS c \
-             WHERE c.collection = $1 AND c.id = {id}) AS cur"
+             WHERE c.collection OPERATOR(pg_catalog.=) $1 AND c.id OPERATOR(pg_catalog.=) {id}) AS cur"
         ));
         conditions.push(after_condition(&keys));
     }
@@ -437,7 +433,7 @@ pub fn sort_key_expressions(value: &str) -> [String; 4] {
     [
         format!("docstore.sort_rank({value})"),
         format!("docstore.sort_number({value})"),
-        format!("docstore.sort_text({value}) COLLATE \"C\""),
+        format!("docstore.sort_text({value}) COLLATE pg_catalog.\"C\""),
         format!("docstore.sort_other({value})"),
     ]
 }
@@ -449,16 +445,20 @@ fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Rows after the cursor row in the order of `keys`, NULL-safe.
+/// Rows after the cursor row in the order of `keys`, NULL-safe. (`IS NOT DISTINCT FROM` would
+/// look `=` up through the search_path: it is written out with pg_catalog's `=`.)
 fn after_condition(keys: &[(String, String, bool)]) -> String {
     let mut condition = String::new();
     for (row, cursor, descending) in keys.iter().rev() {
         let op = if *descending { "<" } else { ">" };
-        let beyond = format!("coalesce({row} {op} {cursor}, false)");
+        let beyond = format!("coalesce({row} OPERATOR(pg_catalog.{op}) {cursor}, false)");
         condition = if condition.is_empty() {
             beyond
         } else {
-            format!("({beyond} OR ({row} IS NOT DISTINCT FROM {cursor} AND {condition}))")
+            let same = format!(
+                "coalesce({row} OPERATOR(pg_catalog.=) {cursor}, {row} IS NULL AND {cursor} IS NULL)"
+            );
+            format!("({beyond} OR ({same} AND {condition}))")
         };
     }
     condition
@@ -475,7 +475,7 @@ mod sql_tests {
         assert_eq!(
             sql,
             "SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version FROM docstore.documents AS d \
-             WHERE d.collection = $1 ORDER BY d.collection, d.id LIMIT $2 OFFSET $3"
+             WHERE d.collection OPERATOR(pg_catalog.=) $1 ORDER BY d.collection, d.id LIMIT $2 OFFSET $3"
         );
         assert_eq!(
             params,
@@ -489,8 +489,8 @@ mod sql_tests {
                                             "after": "01a220c1-12b9-7139-98be-7bd71160d937", "limit": 3})).unwrap();
         let (sql, params) = find_sql(Some("data @@ $2"), &options, 3);
         assert!(sql.contains("docstore.project(d.data, $3)"), "{sql}");
-        assert!(sql.contains("WHERE d.collection = $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data -> 'age')) < docstore.sort_rank((cur.c_data -> 'age')), false) OR"), "{sql}");
-        assert!(sql.contains("ORDER BY docstore.sort_rank((d.data -> 'age')) DESC, docstore.sort_number((d.data -> 'age')) DESC, docstore.sort_text((d.data -> 'age')) COLLATE \"C\" DESC, docstore.sort_other((d.data -> 'age')) DESC, d.id DESC LIMIT $5 OFFSET $6"), "{sql}");
+        assert!(sql.contains("WHERE d.collection OPERATOR(pg_catalog.=) $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) OPERATOR(pg_catalog.<) docstore.sort_rank((cur.c_data OPERATOR(pg_catalog.->) 'age')), false) OR"), "{sql}");
+        assert!(sql.contains("ORDER BY docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_number((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_text((d.data OPERATOR(pg_catalog.->) 'age')) COLLATE pg_catalog.\"C\" DESC, docstore.sort_other((d.data OPERATOR(pg_catalog.->) 'age')) DESC, d.id DESC LIMIT $5 OFFSET $6"), "{sql}");
         assert_eq!(params[0], FindParam::Projection(json!({"name": true})));
         assert_eq!(
             params[1],

@@ -85,8 +85,8 @@ pub fn name(collection: &str, spec: &IndexSpec) -> String {
     format!("docstore_{hash:016x}")
 }
 
-/// The statements that create the index and its constraint.
-pub fn create_sql(name: &str, collection: &str, spec: &IndexSpec) -> Vec<String> {
+/// The statements that create the index's constraint (its no-arrays rule) and the index.
+pub fn create_sql(name: &str, collection: &str, spec: &IndexSpec) -> [String; 2] {
     let mut columns = vec!["collection".to_string()];
     let mut no_arrays = Vec::new();
     for (path, direction) in &spec.keys {
@@ -101,13 +101,14 @@ pub fn create_sql(name: &str, collection: &str, spec: &IndexSpec) -> Vec<String>
         }
         for end in 1..=path.0.len() {
             no_arrays.push(format!(
-                "jsonb_typeof({}) IS DISTINCT FROM 'array'",
+                "coalesce(pg_catalog.jsonb_typeof({}) OPERATOR(pg_catalog.<>) 'array', true)",
                 path_value("data", &path.0[..end])
             ));
         }
     }
     let constraint = format!(
-        "ALTER TABLE docstore.documents ADD CONSTRAINT {name}_no_arrays CHECK (collection <> {} OR ({}))",
+        "ALTER TABLE docstore.documents ADD CONSTRAINT {name}_no_arrays \
+         CHECK (collection OPERATOR(pg_catalog.<>) {} OR ({}))",
         literal(collection),
         no_arrays.join(" AND ")
     );
@@ -116,7 +117,8 @@ pub fn create_sql(name: &str, collection: &str, spec: &IndexSpec) -> Vec<String>
         // keys are NULL for the types a value is not, and those must compare equal (so one
         // document may lack the path, as in MongoDB).
         format!(
-            "CREATE UNIQUE INDEX {name} ON docstore.documents ({}) NULLS NOT DISTINCT WHERE collection = {}",
+            "CREATE UNIQUE INDEX {name} ON docstore.documents ({}) NULLS NOT DISTINCT \
+             WHERE collection OPERATOR(pg_catalog.=) {}",
             columns[1..].join(", "),
             literal(collection)
         )
@@ -131,7 +133,7 @@ pub fn create_sql(name: &str, collection: &str, spec: &IndexSpec) -> Vec<String>
             columns.join(", ")
         )
     };
-    vec![constraint, index]
+    [constraint, index]
 }
 
 /// The statements that drop the index of `name` and its constraint.
@@ -182,14 +184,16 @@ mod tests {
         let sql = create_sql("docstore_0123456789abcdef", "it's", &spec);
         assert_eq!(
             sql[0],
-            "ALTER TABLE docstore.documents ADD CONSTRAINT docstore_0123456789abcdef_no_arrays CHECK (collection <> 'it''s' OR \
-             (jsonb_typeof((data -> 'a')) IS DISTINCT FROM 'array' AND jsonb_typeof((data -> 'a' -> 'b')) IS DISTINCT FROM 'array'))"
+            "ALTER TABLE docstore.documents ADD CONSTRAINT docstore_0123456789abcdef_no_arrays \
+             CHECK (collection OPERATOR(pg_catalog.<>) 'it''s' OR \
+             (coalesce(pg_catalog.jsonb_typeof((data OPERATOR(pg_catalog.->) 'a')) OPERATOR(pg_catalog.<>) 'array', true) \
+             AND coalesce(pg_catalog.jsonb_typeof((data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b')) OPERATOR(pg_catalog.<>) 'array', true)))"
         );
         assert_eq!(
             sql[1],
-            "CREATE INDEX docstore_0123456789abcdef ON docstore.documents (collection, docstore.sort_rank((data -> 'a' -> 'b')) DESC, \
-             docstore.sort_number((data -> 'a' -> 'b')) DESC, docstore.sort_text((data -> 'a' -> 'b')) COLLATE \"C\" DESC, \
-             docstore.sort_other((data -> 'a' -> 'b')) DESC, id DESC)"
+            "CREATE INDEX docstore_0123456789abcdef ON docstore.documents (collection, docstore.sort_rank((data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b')) DESC, \
+             docstore.sort_number((data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b')) DESC, docstore.sort_text((data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b')) COLLATE pg_catalog.\"C\" DESC, \
+             docstore.sort_other((data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b')) DESC, id DESC)"
         );
     }
 }

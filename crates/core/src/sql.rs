@@ -1,6 +1,13 @@
 //! SQL text that must contain a user string as a constant: only path keys, and only where an
 //! expression index has to match the expression exactly (a bound parameter never matches an
 //! index expression). Everything else is bound as `$n`.
+//!
+//! Every operator, function, type and collation in the SQL docstore generates is named with its
+//! schema (`OPERATOR(pg_catalog.->)`, `pg_catalog.jsonb_typeof`, `COLLATE pg_catalog."C"`), so that
+//! nothing in the caller's `search_path` can stand in for it: PostgreSQL resolves unqualified
+//! names through the path at parse time, and re-parses a kept plan whenever the path differs
+//! (CVE-2018-1058). `tests/security.sh` runs every function with a copy of each of pg_catalog's
+//! operators, functions and type names first in the path.
 
 /// A string literal, exactly as PostgreSQL's `quote_literal` writes it: `'` and `\` doubled, and
 /// `E` before the literal if it has a backslash, so it reads the same whatever
@@ -22,12 +29,13 @@ pub fn literal(s: &str) -> String {
     out
 }
 
-/// The value at a path of `column`, as an expression: `(d.data -> 'address' -> 'city')`.
+/// The value at a path of `column`, as an expression:
+/// `(d.data OPERATOR(pg_catalog.->) 'address' OPERATOR(pg_catalog.->) 'city')`.
 /// `->` on an array with a text key is NULL, like a missing key.
 pub fn path_value(column: &str, keys: &[String]) -> String {
     let mut out = format!("({column}");
     for key in keys {
-        out.push_str(" -> ");
+        out.push_str(" OPERATOR(pg_catalog.->) ");
         out.push_str(&literal(key));
     }
     out.push(')');
@@ -51,7 +59,7 @@ mod tests {
     fn path_values_chain_arrows() {
         assert_eq!(
             path_value("d.data", &["a".into(), "b'c".into()]),
-            "(d.data -> 'a' -> 'b''c')"
+            "(d.data OPERATOR(pg_catalog.->) 'a' OPERATOR(pg_catalog.->) 'b''c')"
         );
     }
 }

@@ -80,12 +80,7 @@ fn bad(operator: &str, path: &str, expected: &'static str) -> Error {
 }
 
 fn split(path: &str) -> Result<Vec<String>, Error> {
-    if path.split('.').any(str::is_empty) {
-        return Err(Error::BadPath {
-            path: path.to_string(),
-        });
-    }
-    Ok(path.split('.').map(str::to_string).collect())
+    crate::filter::Path::parse(path).map(|p| p.0)
 }
 
 fn number(value: &Value, operator: &str, path: &str) -> Result<Number, Error> {
@@ -296,14 +291,18 @@ pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
                         ))
                     }
                 };
-                *target = Value::Number(arithmetic(&current, by, |a, b| a + b, i64::checked_add));
+                *target = Value::Number(
+                    arithmetic(&current, by, |a, b| a + b, i64::checked_add)
+                        .ok_or_else(|| out_of_range(name, &path))?,
+                );
             }
             Op::Mul(by) => {
                 let target = slot(&mut doc, keys, name, &path)?;
                 *target = Value::Number(match target {
                     // MongoDB: $mul on a missing field sets it to 0.
                     Value::Null if missing => Number::from(0),
-                    Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul),
+                    Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul)
+                        .ok_or_else(|| out_of_range(name, &path))?,
                     _ => {
                         return Err(bad(
                             name,
@@ -391,20 +390,33 @@ pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
     Ok(doc)
 }
 
+/// `a` op `b`: exact in 64-bit integers where both are integers and the result fits, else in
+/// doubles (as MongoDB computes). `None` when an operand or the result is not a finite double:
+/// JSON has no infinity, and storing anything else would be a different answer.
 fn arithmetic(
     a: &Number,
     b: &Number,
     float: impl Fn(f64, f64) -> f64,
     int: impl Fn(i64, i64) -> Option<i64>,
-) -> Number {
+) -> Option<Number> {
     if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
         if let Some(r) = int(x, y) {
-            return Number::from(r);
+            return Some(Number::from(r));
         }
     }
-    let x: f64 = a.to_string().parse().unwrap_or(0.0);
-    let y: f64 = b.to_string().parse().unwrap_or(0.0);
-    Number::from_f64(float(x, y)).unwrap_or_else(|| Number::from(0))
+    let x: f64 = a.to_string().parse().ok()?;
+    let y: f64 = b.to_string().parse().ok()?;
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    Number::from_f64(float(x, y))
+}
+
+fn out_of_range(operator: &str, path: &str) -> Error {
+    Error::NumberOutOfRange {
+        operator: operator.to_string(),
+        path: path.to_string(),
+    }
 }
 
 /// The value at `keys`, if any (objects and array indexes).
@@ -659,6 +671,50 @@ mod tests {
         assert_eq!(
             run(json!({}), json!({"$pop": {"s": 1}, "$pull": {"t": 1}})),
             json!({})
+        );
+    }
+
+    #[test]
+    fn paths_longer_than_documents_nest_are_refused_before_any_recursion() {
+        let long = vec!["a"; 100_000].join(".");
+        for op in ["$set", "$inc", "$unset", "$push", "$rename"] {
+            let value = if op == "$rename" {
+                json!("b")
+            } else {
+                json!(1)
+            };
+            let message = refused(json!({ op: { long.clone(): value } }));
+            assert!(
+                message.contains("has 100000 keys; at most 100"),
+                "{op}: {message}"
+            );
+        }
+        let message = refused(json!({"$rename": {"a": long}}));
+        assert!(message.contains("has 100000 keys"), "{message}");
+        // 100 keys is still a path.
+        let hundred = vec!["a"; 100].join(".");
+        assert!(parse(&json!({"$set": { hundred: 1 }})).is_ok());
+    }
+
+    #[test]
+    fn arithmetic_beyond_the_double_range_is_an_error_not_zero() {
+        for (doc, update) in [
+            (json!({"n": 1e308}), json!({"$inc": {"n": 1e308}})),
+            (json!({"n": 1e308}), json!({"$mul": {"n": 10}})),
+            (json!({"n": -1e308}), json!({"$inc": {"n": -1e308}})),
+        ] {
+            let update = parse(&update).unwrap();
+            let error = apply(&doc, &update, "now").unwrap_err();
+            assert_eq!(error.sqlstate().code(), "22003", "{error}");
+            assert!(
+                error.to_string().contains("out of the double range"),
+                "{error}"
+            );
+        }
+        // Large but finite stays exact where it can.
+        assert_eq!(
+            run(json!({"n": 9007199254740993i64}), json!({"$inc": {"n": 1}})),
+            json!({"n": 9007199254740994i64})
         );
     }
 

@@ -8,7 +8,33 @@ use crate::JsonKind;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path(pub Vec<String>);
 
+/// The most keys a dotted path may have: MongoDB's limit on how deep documents nest (100
+/// levels), so no path longer than this can address anything. It also bounds every recursion
+/// over a path (in the update operators, the projection, the compilers), which a path of
+/// 100,000 keys would otherwise take past the stack (a crash of the backend, not an error).
+pub const MAX_PATH_KEYS: usize = 100;
+
 impl Path {
+    /// Splits a dotted path (`"address.city"`); every key must be non-empty and there may be
+    /// at most [`MAX_PATH_KEYS`] of them. The one path parser of filters, updates, sorts,
+    /// projections, distinct and index keys.
+    pub fn parse(dotted: &str) -> Result<Path, crate::Error> {
+        let keys = dotted.split('.').count();
+        if keys > MAX_PATH_KEYS {
+            return Err(crate::Error::PathTooLong {
+                path: dotted.chars().take(40).collect(),
+                keys,
+                max: MAX_PATH_KEYS,
+            });
+        }
+        if dotted.split('.').any(str::is_empty) {
+            return Err(crate::Error::BadPath {
+                path: dotted.to_string(),
+            });
+        }
+        Ok(Path(dotted.split('.').map(str::to_string).collect()))
+    }
+
     pub fn dotted(&self) -> String {
         self.0.join(".")
     }

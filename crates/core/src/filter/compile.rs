@@ -472,21 +472,33 @@ fn bind(param: Param, first: usize, params: &mut Vec<Param>) -> String {
 fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
     let bind = |param: Param, params: &mut Vec<Param>| bind(param, first, params);
     if let Some(path) = render_path(node) {
-        return format!("data @@ {}", bind(Param::JsonPath(path), params));
+        return format!(
+            "data OPERATOR(pg_catalog.@@) {}",
+            bind(Param::JsonPath(path), params)
+        );
     }
     match node {
-        Node::Contains(value) => format!("data @> {}", bind(Param::Jsonb(value.clone()), params)),
+        Node::Contains(value) => format!(
+            "data OPERATOR(pg_catalog.@>) {}",
+            bind(Param::Jsonb(value.clone()), params)
+        ),
         Node::PathContains(at, value) => {
             let p = bind(Param::JsonPath(at.clone()), params);
             let v = bind(Param::Jsonb(value.clone()), params);
-            format!("EXISTS (SELECT 1 FROM jsonb_path_query(data, {p}) AS v(x) WHERE v.x @> {v})")
+            format!(
+                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, {p}) AS v(x) \
+                 WHERE v.x OPERATOR(pg_catalog.@>) {v})"
+            )
         }
         Node::PathEquals(at, value) => {
             let p = bind(Param::JsonPath(at.clone()), params);
             let v = bind(Param::Jsonb(value.clone()), params);
             format!(
-                "EXISTS (SELECT 1 FROM jsonb_path_query(data, {p}) AS v(x) WHERE v.x = {v} \
-                 OR (jsonb_typeof(v.x) = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.x) AS e(y) WHERE e.y = {v})))"
+                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, {p}) AS v(x) \
+                 WHERE v.x OPERATOR(pg_catalog.=) {v} \
+                 OR (pg_catalog.jsonb_typeof(v.x) OPERATOR(pg_catalog.=) 'array' \
+                 AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(v.x) AS e(y) \
+                 WHERE e.y OPERATOR(pg_catalog.=) {v})))"
             )
         }
         Node::And(nodes) | Node::Or(nodes) => {
@@ -518,13 +530,14 @@ fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
         } => {
             let at = crate::sql::path_value("data", keys);
             let collate = if *key == "sort_text" {
-                " COLLATE \"C\""
+                " COLLATE pg_catalog.\"C\""
             } else {
                 ""
             };
             let v = bind(value.clone(), params);
             format!(
-                "(docstore.sort_rank({at}) = {rank} AND docstore.{key}({at}){collate} {op} {v})"
+                "(docstore.sort_rank({at}) OPERATOR(pg_catalog.=) {rank} \
+                 AND docstore.{key}({at}){collate} OPERATOR(pg_catalog.{op}) {v})"
             )
         }
         Node::Not(inner) => format!("NOT {}", render_sql(inner, first, params)),

@@ -91,13 +91,12 @@ fn join(prefix: &str, field: &str) -> String {
 }
 
 fn path(field: &str, prefix: &str) -> Result<Path, Error> {
-    let keys: Vec<String> = field.split('.').map(str::to_string).collect();
-    if keys.iter().any(String::is_empty) {
-        return Err(Error::BadPath {
+    Path::parse(field).map_err(|e| match e {
+        Error::BadPath { .. } => Error::BadPath {
             path: join(prefix, field),
-        });
-    }
-    Ok(Path(keys))
+        },
+        other => other,
+    })
 }
 
 /// The condition a field's value states: a plain value or an object of operators.

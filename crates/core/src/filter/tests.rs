@@ -60,18 +60,20 @@ fn comparisons_leave_out_nested_arrays() {
 fn one_path(filter: Value) -> String {
     let equalities = top_level_equalities(&parse(&filter).expect("a valid filter"));
     match (sql(filter), equalities) {
-        ((sql, params), None) if sql == "data @@ $3" => match &params[..] {
+        ((sql, params), None) if sql == "data OPERATOR(pg_catalog.@@) $3" => match &params[..] {
             [Param::JsonPath(p)] => strip_guards(p),
             other => panic!("expected one path parameter, got {other:?}"),
         },
         // Top-level equalities: the per-row test first, with the pairs, then the same path.
-        ((sql, params), Some(pairs)) if sql == "docstore.match_eq(data, $4) AND data @@ $3" => {
+        ((sql, params), Some(pairs))
+            if sql == "docstore.match_eq(data, $4) AND data OPERATOR(pg_catalog.@@) $3" =>
+        {
             match &params[..] {
                 [Param::JsonPath(p), Param::Jsonb(j)] if *j == pairs => strip_guards(p),
                 other => panic!("expected a path and the pairs, got {other:?}"),
             }
         }
-        other => panic!("expected `data @@ $3`, got {other:?}"),
+        other => panic!("expected `data OPERATOR(pg_catalog.@@) $3`, got {other:?}"),
     }
 }
 
@@ -148,7 +150,7 @@ fn with_the_operator_top_level_equalities_are_one_indexable_condition() {
     // Without the helpers: the path predicate alone.
     assert_eq!(
         compiled(json!({"status": "active"}), &[], Equalities::Path).0,
-        "data @@ $3"
+        "data OPERATOR(pg_catalog.@@) $3"
     );
 }
 
@@ -256,14 +258,14 @@ fn objects_and_arrays_keep_containment_and_exact_equality_is_sql() {
     assert_eq!(
         sql(json!({"tags": ["a"]})),
         (
-            "data @> $3".into(),
+            "data OPERATOR(pg_catalog.@>) $3".into(),
             vec![Param::Jsonb(json!({"tags": ["a"]}))]
         )
     );
     let (text, params) = sql(json!({"a.b": {"x": 1}, "n": 1}));
     assert_eq!(
         text,
-        "(data @@ $3 AND EXISTS (SELECT 1 FROM jsonb_path_query(data, $4) AS v(x) WHERE v.x @> $5))"
+        "(data OPERATOR(pg_catalog.@@) $3 AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, $4) AS v(x) WHERE v.x OPERATOR(pg_catalog.@>) $5))"
     );
     assert_eq!(
         params,
@@ -276,12 +278,15 @@ fn objects_and_arrays_keep_containment_and_exact_equality_is_sql() {
     let (text, _) = sql(json!({"a": {"$eq": [1, 2]}}));
     assert!(
         text.starts_with(
-            "EXISTS (SELECT 1 FROM jsonb_path_query(data, $3) AS v(x) WHERE v.x = $4 OR"
+            "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, $3) AS v(x) WHERE v.x OPERATOR(pg_catalog.=) $4 OR"
         ),
         "{text}"
     );
     let (text, _) = sql(json!({"$or": [{"a": {"$ne": {"k": 1}}}, {"b": 2}]}));
-    assert!(text.starts_with("(data @@ $3 OR NOT EXISTS"), "{text}");
+    assert!(
+        text.starts_with("(data OPERATOR(pg_catalog.@@) $3 OR NOT EXISTS"),
+        "{text}"
+    );
 }
 
 #[test]
