@@ -399,6 +399,8 @@ Errors: 22004 collection or options is NULL; 22023 collection is not 1 to 255 ch
 COMMENT ON FUNCTION docstore_collection_options(text) IS
 'The options of collection, every one with its value: {"history": …, "changes": …}.
 Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters.';
+COMMENT ON FUNCTION docstore.restoring(text, uuid) IS
+'Internal: marks the next insert of document id of collection as its restore (docstore_restore): the insert trigger gives it the version after its history''s newest and its created_at.';
 COMMENT ON FUNCTION docstore.track() IS
 'Trigger: keeps history and records the change feed for collections configured so (BEFORE INSERT OR DELETE, AFTER INSERT on docstore.documents).';
 

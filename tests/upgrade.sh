@@ -26,7 +26,18 @@ log "upgrade from $OLD"
 
 psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" \
   -c "DROP DATABASE IF EXISTS upgrade_old" -c "DROP DATABASE IF EXISTS upgrade_new" \
+  -c "DROP ROLE IF EXISTS upgrade_writer" -c "CREATE ROLE upgrade_writer" \
   -c "CREATE DATABASE upgrade_old" -c "CREATE DATABASE upgrade_new"
+# Before the old install, a role with CREATE on public plants better matches than pg_catalog's
+# for what old install scripts and per-path indexes bound by name (0.3.1 closes this, see
+# tests/security.sh): the upgrade must leave nothing bound to them.
+psql_at "$PORT" -d upgrade_old -q <<'PLANT'
+CREATE FUNCTION public.nextval(text) RETURNS bigint LANGUAGE sql SET search_path = pg_catalog
+    AS $$ SELECT pg_catalog.nextval($1::regclass) $$;
+CREATE FUNCTION public.planted_arrow(jsonb, jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+    AS $$ SELECT $1 OPERATOR(pg_catalog.->) ($2 OPERATOR(pg_catalog.#>>) '{}'::text[]) $$;
+CREATE OPERATOR public.-> (LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = public.planted_arrow);
+PLANT
 q upgrade_old "CREATE EXTENSION docstore VERSION '$OLD'" >/dev/null
 check "release $OLD installs from its frozen script" "$OLD" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
 
@@ -37,12 +48,22 @@ q upgrade_old "SELECT count(*) FROM (SELECT docstore_update('c1', id, '{\"u\": 1
 q upgrade_old "SELECT count(*) FROM (SELECT docstore_patch('c2', id, '{\"\$inc\": {\"i\": 1000}}') FROM docstore.documents WHERE collection = 'c2' AND (data->>'i')::int % 2 = 0) s" >/dev/null
 q upgrade_old "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null
 check "before the update: an equality query works" 1 "$(q upgrade_old "SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')")"
+check "before the update: what was planted is bound (the check below can fail)" t \
+  "$(q upgrade_old "SELECT ($(sed '/^--/d; s/;$//' "$REPO/tests/security/foreign_bindings.sql")) <> ''")"
+granted=no  # docstore_grant exists from 0.2.0 on
+q upgrade_old "SELECT docstore_grant('c1', 'upgrade_writer', 'write')" >/dev/null 2>&1 && granted=yes
 fingerprint="SELECT count(*) || ':' || sum(version) || ':' || md5(string_agg(id::text || collection || data::text || created_at::text || updated_at::text || version, ',' ORDER BY id)) FROM docstore.documents"
 before=$(q upgrade_old "$fingerprint")
 
 q upgrade_old "ALTER EXTENSION docstore UPDATE" >/dev/null
 check "ALTER EXTENSION docstore UPDATE reaches $NEW" "$NEW" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
 check "documents, timestamps and versions untouched" "$before" "$(q upgrade_old "$fingerprint")"
+check "after the update nothing docstore uses is bound outside pg_catalog and docstore" "" \
+  "$(q upgrade_old "$(sed '/^--/d' "$REPO/tests/security/foreign_bindings.sql")")"
+check "after the update schema docstore belongs to a superuser" t \
+  "$(q upgrade_old "SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'docstore'")"
+[ "$granted" = yes ] && check "after the update a writer granted before it has only the column privileges it needs" "false false true false" \
+  "$(q upgrade_old "SELECT has_table_privilege('upgrade_writer', 'docstore.history', 'INSERT') || ' ' || has_table_privilege('upgrade_writer', 'docstore.changes', 'INSERT') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'data', 'UPDATE') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'version', 'INSERT')")"
 
 # Every object of the extension, with its definition, as text: the upgraded database and a fresh
 # install must agree exactly.
@@ -83,6 +104,9 @@ SELECT string_agg(line, E'\n' ORDER BY line) FROM (
   SELECT 'policy ' || tablename || ' ' || policyname || ' ' || cmd || ' ' || coalesce(qual, '-') || ' ' || coalesce(with_check, '-')
     FROM pg_policies WHERE schemaname = 'docstore'
   UNION ALL
+  SELECT 'schema ' || n.nspname || ' owner-is-superuser ' || r.rolsuper || ' public-usage ' || has_schema_privilege('public', n.oid, 'USAGE')
+    FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'docstore'
+  UNION ALL
   SELECT 'dumped ' || unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'docstore'
   UNION ALL
   SELECT 'feed ' || trimmed_before FROM docstore.feed
@@ -115,5 +139,5 @@ psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE 
 }
 
 for old in "${OLDS[@]}"; do upgrade_from "$old"; done
-check "upgrades tested from every earlier release" "0.1.0 0.2.0" "${OLDS[*]}"
+check "upgrades tested from every earlier release" "0.1.0 0.2.0 0.3.0" "${OLDS[*]}"
 exit $fail
