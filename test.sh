@@ -2,8 +2,8 @@
 # Every test: installs what is missing, then runs
 #   formatting and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
 #   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
-#   regression suite (pg_regress), the multi-connection tests, the pg_dump round trip and the
-#   Python client's pytest suite.
+#   regression suite (pg_regress), the multi-connection tests, upgrades, privileges, the security
+#   suite, the pg_dump round trip, fuzz, soak, crash, memory and the Python client's pytest suite.
 # Ends with "N passed, N failed" and exits non-zero if anything failed.
 source "$(dirname "$0")/scripts/lib.sh"
 
@@ -58,6 +58,7 @@ step "multi-connection tests" bash tests/concurrency.sh "$PORT"
 step "history and change feed under concurrency" bash tests/changes.sh "$PORT"
 step "upgrade from 0.1.0 (ALTER EXTENSION UPDATE)" bash tests/upgrade.sh "$PORT"
 step "privileges: trusted install, grants, row-level security" bash tests/privileges.sh "$PORT"
+step "security: hostile roles plant and forge, nothing runs or leaks" bash tests/security.sh "$PORT"
 step "pg_dump / pg_restore round trip" bash tests/dump_restore.sh "$PORT"
 step "fuzz: 20000 random calls, no XX000, no crash" bash tests/fuzz.sh "$PORT" 20000
 step "soak: 64 clients, 20 s" bash tests/soak.sh "$PORT" 20 64

@@ -219,28 +219,18 @@ mod docstore {
                         .flatten();
                     (next, created)
                 });
-                let next = next.map(|n| n.value() as i32).filter(|n| *n > row.version);
-                return Ok(Some(match (next, created_at) {
-                    (Some(next), Some(created_at)) => with_values(
-                        tupdesc,
-                        tuple,
-                        [attno(tupdesc, c"version"), attno(tupdesc, c"created_at")],
-                        [pg_sys::Datum::from(next), created_at],
-                    ),
-                    (Some(next), None) => with_values(
-                        tupdesc,
-                        tuple,
-                        [attno(tupdesc, c"version")],
-                        [pg_sys::Datum::from(next)],
-                    ),
-                    (None, Some(created_at)) => with_values(
-                        tupdesc,
-                        tuple,
-                        [attno(tupdesc, c"created_at")],
-                        [created_at],
-                    ),
-                    (None, None) => return Ok(unchanged()),
-                }));
+                let version = next
+                    .map(|n| n.value() as i32)
+                    .filter(|n| *n > row.version)
+                    .map(|n| (attno(tupdesc, c"version"), pg_sys::Datum::from(n)));
+                let created_at = created_at.map(|c| (attno(tupdesc, c"created_at"), c));
+                return Ok(match (version, created_at) {
+                    (Some(a), Some(b)) => Some(with_values(tupdesc, tuple, [a.0, b.0], [a.1, b.1])),
+                    (Some(a), None) | (None, Some(a)) => {
+                        Some(with_values(tupdesc, tuple, [a.0], [a.1]))
+                    }
+                    (None, None) => unchanged(),
+                });
             }
             Ok(unchanged())
         }

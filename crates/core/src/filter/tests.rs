@@ -296,6 +296,25 @@ fn hostile_keys_and_values_stay_inside_string_literals() {
 }
 
 #[test]
+fn paths_of_more_than_100_keys_are_refused() {
+    let long = vec!["a"; 100_000].join(".");
+    assert!(error(json!({ long.clone(): 1 })).starts_with(
+        "22023: the path \"a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.…\" has 100000 keys; at most 100"
+    ));
+    // Inside $elemMatch and under $and too, and in find's sort and fields.
+    let nested = json!({"$and": [{"x": {"$elemMatch": { long.clone(): 1 }}}]});
+    assert!(error(nested).contains("has 100000 keys"));
+    for option in ["sort", "fields"] {
+        let options = json!({ option: { long.clone(): 1 } });
+        let e = crate::find::parse_options(&options).unwrap_err();
+        assert!(e.to_string().contains("has 100000 keys"), "{option}: {e}");
+    }
+    assert!(crate::find::distinct_path(&long).is_err());
+    let hundred = vec!["a"; 100].join(".");
+    assert!(parse(&json!({ hundred: 1 })).is_ok());
+}
+
+#[test]
 fn errors_name_the_operator_and_the_path() {
     assert_eq!(
         error(json!({"a": {"$foo": 1}})),
