@@ -109,6 +109,19 @@ psql "$(conn sec_planter)" -X -q -v ON_ERROR_STOP=1 -f "$HERE/shadow.sql"
 check "the shadow schema copies pg_catalog (functions, operators, aggregates, types > 2000, 700, 20, 20)" "t" \
   "$(as postgres "SELECT bool_and(n > CASE kind WHEN 'function' THEN 2000 WHEN 'operator' THEN 700 ELSE 20 END) FROM shadow.planted")"
 
+# CVE-2020-14350's pattern: objects made before the install, for the install to adopt. The
+# owner makes schema docstore (with a function in it) and a docstore_read in public, each in a
+# database of its own: the install must refuse, not take them over.
+for pre in "CREATE SCHEMA docstore; CREATE FUNCTION docstore.require(integer, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'" \
+           "CREATE FUNCTION public.docstore_read(text, uuid) RETURNS SETOF record LANGUAGE sql AS 'SELECT 1'"; do
+  psql_at "$PORT" -d postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${DB}_pre" -c "CREATE DATABASE ${DB}_pre OWNER sec_owner"
+  psql "host=127.0.0.1 port=$PORT dbname=${DB}_pre user=sec_owner" -X -q -c "$pre"
+  check "the install refuses an object made before it (${pre%%(*})" 42P06-or-42723 \
+    "$(psql "host=127.0.0.1 port=$PORT dbname=${DB}_pre user=sec_owner" -X -tA -v VERBOSITY=sqlstate -c "CREATE EXTENSION docstore" 2>&1 |
+       sed -E 's/^ERROR:  (42P06|42723).*/42P06-or-42723/' | head -n 1)"
+  psql_at "$PORT" -d postgres -q -c "DROP DATABASE ${DB}_pre"
+done
+
 check "a database owner (no superuser) creates the extension" "" \
   "$(as sec_owner "CREATE EXTENSION docstore")"
 [ -n "${SECURITY_ABLATE:-}" ] && as postgres "$SECURITY_ABLATE" >/dev/null
