@@ -19,6 +19,12 @@ use crate::error::OrRaise;
 /// # Safety
 /// `datum` must be a valid jsonb datum.
 pub unsafe fn to_json(datum: pg_sys::Datum, function: &'static str) -> serde_json::Value {
+    // Every recursion docstore does over a user's value (parsing, compiling, applying updates,
+    // projecting) starts from a value read here, and is bounded: 128 levels of nesting
+    // (serde_json), 100 keys a path (`docstore_core::filter::Path::parse`). PostgreSQL keeps
+    // 512 kB of stack beyond max_stack_depth for such bounded work; this makes sure it is there
+    // (54001 if docstore is called from a recursion already at the limit).
+    pg_sys::check_stack_depth();
     let text = direct_function_call::<&CStr>(pg_sys::jsonb_out, &[Some(datum)])
         .expect("jsonb_out returns text");
     serde_json::from_str(text.to_str().expect("jsonb text is UTF-8")).unwrap_or_else(|_| {
