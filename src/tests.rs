@@ -445,6 +445,9 @@ mod strategies {
             ]
             .prop_map(|t| json!({"$type": t})),
             (0u64..4).prop_map(|n| json!({"$size": n})),
+            ((-3i64..4).prop_filter("a divisor", |d| *d != 0), -2i64..3)
+                .prop_map(|(d, r)| json!({"$mod": [d, r]})),
+            (1i64..4, 0i64..2).prop_map(|(d, r)| json!({"$elemMatch": {"$mod": [d, r]}})),
             prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$all": v})),
             number_or_string
                 .clone()

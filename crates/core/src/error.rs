@@ -170,7 +170,7 @@ impl Error {
                 Some("id, collection and created_at are fixed when a document is created; create a new document instead")
             }
             Error::UnknownOperator { .. } => Some(
-                "operators: $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $size $all $elemMatch $not, and $and $or $nor at the top level",
+                "operators: $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $mod $size $all $elemMatch $not, and $and $or $nor $comment at the top level",
             ),
             Error::MixedOperators { .. } => {
                 Some("use either operators ({\"$gt\": 1}) or a plain object to match by containment")

@@ -90,6 +90,9 @@ pub enum Cond {
     Regex { pattern: String, flags: String },
     /// `$size`: an array of exactly this length.
     Size(u64),
+    /// `$mod`: a number whose integer part (truncated toward zero, within 64-bit integers)
+    /// leaves this remainder divided by this divisor (the remainder has the dividend's sign).
+    Mod { divisor: i64, remainder: i64 },
     /// `$elemMatch`: an array with an element that satisfies it.
     ElemMatch(ElemMatch),
     /// `$not`, and `$ne` / `$nin` (`Not(Eq)`, `Not(In)`): true where the inner one is not,

@@ -400,6 +400,16 @@ impl Context<'_> {
                     &format!("@ like_regex {pattern}{flag}"),
                 )
             }
+            // Only numbers whose integer part fits in 64 bits count (MongoDB truncates the
+            // dividend toward zero, and leaves out what it cannot convert).
+            Cond::Mod { divisor, remainder } => any(
+                at,
+                &format!(
+                    "@.type() == \"number\" && @ > -9223372036854775809 && @ < 9223372036854775808 \
+                     && ((@ >= 0 && @.floor() % {divisor} == {remainder}) \
+                     || (@ < 0 && @.ceiling() % {divisor} == {remainder}))"
+                ),
+            ),
             Cond::Size(n) => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
             }

@@ -74,6 +74,25 @@ fn compared<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
         .collect()
 }
 
+/// The integer part of a number (truncated toward zero) if it fits in 64 bits, as `$mod` reads
+/// a document's value.
+fn integer_part(value: &Value) -> Option<i128> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    if let Some(i) = n.as_i64() {
+        return Some(i128::from(i));
+    }
+    let text = n.to_string();
+    // Exact for integers written without a fraction or exponent (the f64 parse is not).
+    if let Ok(i) = text.parse::<i128>() {
+        return (i >= i128::from(i64::MIN) && i <= i128::from(i64::MAX)).then_some(i);
+    }
+    let x: f64 = text.parse().ok()?;
+    (x.is_finite() && x > -9_223_372_036_854_775_809.0 && x < 9_223_372_036_854_775_808.0)
+        .then(|| x.trunc() as i128)
+}
+
 fn number(value: &Value) -> Option<f64> {
     value
         .as_f64()
@@ -166,6 +185,9 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
             k => compared(values).iter().any(|v| JsonKind::of(v) == *k),
         }),
         Cond::Regex { .. } => return None,
+        Cond::Mod { divisor, remainder } => compared(values).iter().any(|v| {
+            integer_part(v).is_some_and(|x| x % i128::from(*divisor) == i128::from(*remainder))
+        }),
         Cond::Size(n) => {
             values.iter().any(|v| v.is_array())
                 && values.iter().any(|v| match v {

@@ -42,6 +42,8 @@ fn document(map: &Map<String, Value>, prefix: &str, depth: usize) -> Result<Filt
     let mut parts = Vec::with_capacity(map.len());
     for (key, value) in map {
         parts.push(match key.as_str() {
+            // MongoDB: a comment for the logs, no condition.
+            "$comment" => continue,
             "$and" | "$or" | "$nor" => {
                 let Value::Array(items) = value else {
                     return Err(bad(key, prefix, "a non-empty array of filter objects"));
@@ -97,6 +99,33 @@ fn path(field: &str, prefix: &str) -> Result<Path, Error> {
         },
         other => other,
     })
+}
+
+/// `$mod`'s `[divisor, remainder]`, as MongoDB reads them: numbers truncated toward zero that
+/// fit in 64-bit integers, the divisor not 0.
+fn modulo(operand: &Value, path: &str) -> Result<Cond, Error> {
+    const EXPECTED: &str = "[divisor, remainder]: two numbers within 64-bit integers (truncated toward zero), the divisor not 0";
+    let integer = |value: &Value| -> Option<i64> {
+        let Value::Number(n) = value else {
+            return None;
+        };
+        if let Some(i) = n.as_i64() {
+            return Some(i);
+        }
+        let x: f64 = n.to_string().parse().ok()?;
+        // -2^63 <= trunc(x) < 2^63
+        (x.is_finite() && x > -9_223_372_036_854_775_809.0 && x < 9_223_372_036_854_775_808.0)
+            .then(|| x.trunc() as i64)
+    };
+    match operand {
+        Value::Array(items) if items.len() == 2 => match (integer(&items[0]), integer(&items[1])) {
+            (Some(divisor), Some(remainder)) if divisor != 0 => {
+                Ok(Cond::Mod { divisor, remainder })
+            }
+            _ => Err(bad("$mod", path, EXPECTED)),
+        },
+        _ => Err(bad("$mod", path, EXPECTED)),
+    }
 }
 
 /// The condition a field's value states: a plain value or an object of operators.
@@ -200,6 +229,7 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 }
                 return Err(bad(op, path, "to stand beside $regex"));
             }
+            "$mod" => modulo(operand, path)?,
             "$size" => match operand.as_u64() {
                 Some(n) => Cond::Size(n),
                 None => return Err(bad(op, path, "a non-negative integer")),

@@ -296,6 +296,87 @@ fn hostile_keys_and_values_stay_inside_string_literals() {
 }
 
 #[test]
+fn mod_reads_its_operands_as_mongodb_does() {
+    use crate::filter::Cond;
+    let cond = |operand: Value| match parse(&json!({"a": {"$mod": operand}})) {
+        Ok(Filter::Field(_, cond)) => Ok(cond),
+        Ok(other) => panic!("{other:?}"),
+        Err(e) => Err(format!("{}: {e}", e.sqlstate().code())),
+    };
+    // Truncated toward zero (jstests/core/query/mod/mod.js: NumberDecimal(5.001), 2.1).
+    assert_eq!(
+        cond(json!([5.001, 2.1])),
+        Ok(Cond::Mod {
+            divisor: 5,
+            remainder: 2
+        })
+    );
+    assert_eq!(
+        cond(json!([-10, -5])),
+        Ok(Cond::Mod {
+            divisor: -10,
+            remainder: -5
+        })
+    );
+    assert_eq!(
+        cond(json!([10000000000i64, -5000000000i64])),
+        Ok(Cond::Mod {
+            divisor: 10000000000,
+            remainder: -5000000000
+        })
+    );
+    // Errors (BadValue in MongoDB): arity, a zero divisor (also after truncation), not numbers,
+    // not within 64-bit integers.
+    for bad in [
+        json!([10]),
+        json!([10, 1, 1]),
+        json!([]),
+        json!([0, 1]),
+        json!([0.001, 1.001]),
+        json!(["a", 0]),
+        json!(["a", "b"]),
+        json!([1e19, 1]),
+        json!([1, 1e19]),
+        json!(5),
+        json!({"d": 1}),
+    ] {
+        let e = cond(bad.clone()).unwrap_err();
+        assert!(
+            e.starts_with("22023: $mod at path \"a\" expects [divisor, remainder]"),
+            "{bad}: {e}"
+        );
+    }
+}
+
+#[test]
+fn mod_is_one_exists_predicate_over_the_numbers_there() {
+    let text = one_path(json!({"a": {"$mod": [4, 0]}}));
+    // (one_path strips the guard that leaves nested arrays out.)
+    assert!(
+        text.starts_with("exists($.\"a\" ? (@.type() == \"number\" && @ > -9223372036854775809"),
+        "{text}"
+    );
+    assert!(
+        text.contains("@.floor() % 4 == 0") && text.contains("@.ceiling() % 4 == 0"),
+        "{text}"
+    );
+}
+
+#[test]
+fn comment_is_no_condition() {
+    assert_eq!(
+        parse(&json!({"$comment": "why"})).unwrap(),
+        Filter::And(vec![])
+    );
+    assert_eq!(
+        parse(&json!({"$comment": {"any": "value"}, "a": 1})).unwrap(),
+        parse(&json!({"a": 1})).unwrap()
+    );
+    // Only where filters are: as a field operator it is unknown, as in MongoDB.
+    assert!(error(json!({"a": {"$comment": "x"}})).contains("unknown operator \"$comment\""));
+}
+
+#[test]
 fn paths_of_more_than_100_keys_are_refused() {
     let long = vec!["a"; 100_000].join(".");
     assert!(error(json!({ long.clone(): 1 })).starts_with(

@@ -1,0 +1,103 @@
+-- Conformance with MongoDB: cases taken from MongoDB's own server tests (jstests/…) and manual,
+-- each with the result that source expects, copied from it (never from docstore's output). A
+-- row's "same" is t when docstore gives MongoDB's answer; the last query counts them. MongoDB
+-- types without a JSON form (NaN, Infinity, NumberDecimal, NumberLong) become the JSON number
+-- of the same value, or are left out where JSON has none (noted at the case).
+BEGIN;
+-- ids(collection, filter): the _id values of the matching documents, in order.
+CREATE FUNCTION pg_temp.ids(c text, f jsonb) RETURNS int[] LANGUAGE sql AS
+$$ SELECT coalesce(array_agg((data->>'_id')::int ORDER BY (data->>'_id')::int), '{}') FROM docstore_query(c, f, 10000) $$;
+CREATE FUNCTION pg_temp.n(c text, f jsonb) RETURNS bigint LANGUAGE sql AS $$ SELECT docstore_count(c, f) $$;
+CREATE FUNCTION pg_temp.err(c text, f jsonb) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN PERFORM docstore_count(c, f); RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN RETURN SQLSTATE; END $$;
+CREATE TEMP TABLE results (source text, "case" text, same boolean);
+
+-- jstests/core/query/mod/mod.js: divisors and remainders beyond 32 bits; decimals.
+SELECT count(*) FROM docstore_create_many('mod1', '[
+  {"_id": 1, "a": 4000000000}, {"_id": 2, "a": 15000000000}, {"_id": 3, "a": -4000000000},
+  {"_id": 4, "a": -15000000000}, {"_id": 5, "a": 4000000000.12345}, {"_id": 6, "a": 15000000000.12345},
+  {"_id": 7, "a": -4000000000.12345}, {"_id": 8, "a": -15000000000.12345}, {"_id": 9, "a": 4000000000.12345},
+  {"_id": 10, "a": 15000000000.12345}, {"_id": 11, "a": -4000000000.12345}, {"_id": 12, "a": -15000000000.12345}]');
+INSERT INTO results VALUES
+  ('mod.js', 'a $mod [4000000000, 0]', pg_temp.ids('mod1', '{"a": {"$mod": [4000000000, 0]}}') = '{1,3,5,7,9,11}'),
+  ('mod.js', 'a $mod [-4000000000, 0]', pg_temp.ids('mod1', '{"a": {"$mod": [-4000000000, 0]}}') = '{1,3,5,7,9,11}'),
+  ('mod.js', 'a $mod [10000000000, 5000000000]', pg_temp.ids('mod1', '{"a": {"$mod": [10000000000, 5000000000]}}') = '{2,6,10}'),
+  ('mod.js', 'a $mod [10000000000, -5000000000]', pg_temp.ids('mod1', '{"a": {"$mod": [10000000000, -5000000000]}}') = '{4,8,12}'),
+  ('mod.js', 'a $mod [-10000000000, 5000000000]', pg_temp.ids('mod1', '{"a": {"$mod": [-10000000000, 5000000000]}}') = '{2,6,10}'),
+  ('mod.js', 'a $mod [-10000000000, -5000000000]', pg_temp.ids('mod1', '{"a": {"$mod": [-10000000000, -5000000000]}}') = '{4,8,12}');
+
+-- mod.js: the dividend is truncated.
+SELECT count(*) FROM docstore_create_many('mod2', '[{"_id": 1, "a": 4.2}, {"_id": 2, "a": 4.5}, {"_id": 3, "a": 4.7},
+  {"_id": 4, "a": 4.2}, {"_id": 5, "a": 4.5}, {"_id": 6, "a": 4.7}]');
+INSERT INTO results VALUES
+  ('mod.js', 'a $mod [4, 0] truncates 4.2, 4.5, 4.7', pg_temp.ids('mod2', '{"a": {"$mod": [4, 0]}}') = '{1,2,3,4,5,6}');
+
+-- mod.js: basic use, arrays, nested arrays, dotted paths, operand types, non-numbers.
+SELECT count(*) FROM docstore_create_many('mod3', '[
+  {"_id": 1, "str": "abc123", "a": 0}, {"_id": 2, "str": "xyz123", "a": 5}, {"_id": 3, "str": "ijk123", "a": 12},
+  {"_id": 4, "s": "array", "a": [0, 7]}, {"_id": 5, "s": "array", "a": [1, 7]}, {"_id": 6, "s": "array", "a": [-5]},
+  {"_id": 7, "arr": [1, [2, 3], [[4]]]}, {"_id": 8, "arr": [{"b": [1, 2, 3]}, {"b": [5]}]},
+  {"_id": 9, "arr": [{"b": [-1]}, {"b": [5]}]}, {"_id": 10, "arr": "string"}]');
+INSERT INTO results VALUES
+  ('mod.js', 'a $mod [-10, -5]: 1', pg_temp.n('mod3', '{"a": {"$mod": [-10, -5]}}') = 1),
+  ('mod.js', 'a $mod [4, -1]: 1', pg_temp.n('mod3', '{"a": {"$mod": [4, -1]}}') = 1),
+  ('mod.js', 'a $mod [5, 0]: 4', pg_temp.n('mod3', '{"a": {"$mod": [5, 0]}}') = 4),
+  ('mod.js', 'a $mod [12, 0]: 3', pg_temp.n('mod3', '{"a": {"$mod": [12, 0]}}') = 3),
+  ('mod.js', 'a $mod [12, 1]: 1', pg_temp.n('mod3', '{"a": {"$mod": [12, 1]}}') = 1),
+  ('mod.js', 'arr $mod [1, 0]: 1 (nested arrays not entered)', pg_temp.n('mod3', '{"arr": {"$mod": [1, 0]}}') = 1),
+  ('mod.js', 'arr $mod [4, 0]: 0', pg_temp.n('mod3', '{"arr": {"$mod": [4, 0]}}') = 0),
+  ('mod.js', 'arr.b $mod [3, 0]: 1', pg_temp.n('mod3', '{"arr.b": {"$mod": [3, 0]}}') = 1),
+  ('mod.js', 'arr.b $mod [5, 0]: 2', pg_temp.n('mod3', '{"arr.b": {"$mod": [5, 0]}}') = 2),
+  ('mod.js', 'arr.b.c $mod [5, 0]: 0', pg_temp.n('mod3', '{"arr.b.c": {"$mod": [5, 0]}}') = 0),
+  ('mod.js', 'a $mod [1, NumberLong(0)]: 6', pg_temp.n('mod3', '{"a": {"$mod": [1, 0]}}') = 6),
+  ('mod.js', 'a $mod [NumberLong(5), NumberDecimal(2.1)]: 3', pg_temp.n('mod3', '{"a": {"$mod": [5, 2.1]}}') = 3),
+  ('mod.js', 'a $mod [NumberDecimal(5.001), NumberDecimal(2.1)]: 3', pg_temp.n('mod3', '{"a": {"$mod": [5.001, 2.1]}}') = 3),
+  ('mod.js', 'a $mod [NumberInt(7), NumberInt(1)]: 1', pg_temp.n('mod3', '{"a": {"$mod": [7, 1]}}') = 1),
+  ('mod.js', 'str $mod [10, 1]: 0 (a string)', pg_temp.n('mod3', '{"str": {"$mod": [10, 1]}}') = 0),
+  ('mod.js', 's $mod [10, 1]: 0', pg_temp.n('mod3', '{"s": {"$mod": [10, 1]}}') = 0),
+  ('mod.js', 'noField $mod [10, 1]: 0', pg_temp.n('mod3', '{"noField": {"$mod": [10, 1]}}') = 0),
+  -- BadValue in MongoDB; 22023 here.
+  ('mod.js', '$mod [0, 1] is an error', pg_temp.err('mod3', '{"a": {"$mod": [0, 1]}}') = '22023'),
+  ('mod.js', '$mod [0, 0] is an error', pg_temp.err('mod3', '{"a": {"$mod": [0, 0]}}') = '22023'),
+  ('mod.js', '$mod [0.001, 1.001] is an error (divisor truncates to 0)', pg_temp.err('mod3', '{"a": {"$mod": [0.001, 1.001]}}') = '22023'),
+  ('mod.js', '$mod [1, 0, 0] is an error', pg_temp.err('mod3', '{"a": {"$mod": [1, 0, 0]}}') = '22023'),
+  ('mod.js', '$mod [0.1] is an error', pg_temp.err('mod3', '{"a": {"$mod": [0.1]}}') = '22023'),
+  ('mod.js', '$mod [10, 1, 1] is an error', pg_temp.err('mod3', '{"a": {"$mod": [10, 1, 1]}}') = '22023'),
+  ('mod.js', '$mod [10] is an error', pg_temp.err('mod3', '{"a": {"$mod": [10]}}') = '22023'),
+  ('mod.js', '$mod ["a", 0] is an error', pg_temp.err('mod3', '{"a": {"$mod": ["a", 0]}}') = '22023'),
+  ('mod.js', '$mod ["a", "b"] is an error', pg_temp.err('mod3', '{"a": {"$mod": ["a", "b"]}}') = '22023');
+-- (mod.js' NaN and Infinity documents have no JSON form.)
+
+-- jstests/core/query/mod/mod_special_values.js: operands beyond 64-bit integers are errors
+-- (NaN and Infinity have no JSON form); dividends beyond them match nothing; dividends truncate.
+SELECT count(*) FROM docstore_create_many('mod4', '[{"_id": 1, "attribute": -1e19}, {"_id": 2, "attribute": 1e19}]');
+SELECT count(*) FROM docstore_create_many('mod5', '[{"_id": 1, "attribute": 14.5}, {"_id": 2, "attribute": 14.50001},
+  {"_id": 3, "attribute": 15.01}, {"_id": 4, "attribute": 14.5}, {"_id": 5, "attribute": 14.50001},
+  {"_id": 6, "attribute": 15.01}, {"_id": 7, "attribute": 24}, {"_id": 8, "attribute": 34}]');
+INSERT INTO results VALUES
+  ('mod_special_values.js', '$mod [1e19, 1] is an error', pg_temp.err('mod4', '{"attribute": {"$mod": [1e19, 1]}}') = '22023'),
+  ('mod_special_values.js', '$mod [1, 1e19] is an error', pg_temp.err('mod4', '{"attribute": {"$mod": [1, 1e19]}}') = '22023'),
+  ('mod_special_values.js', 'dividends -1e19 and 1e19 (decimal) match nothing', pg_temp.ids('mod4', '{"attribute": {"$mod": [1, 0]}}') = '{}'),
+  ('mod_special_values.js', 'dividends truncate: $mod [10, 4]', pg_temp.ids('mod5', '{"attribute": {"$mod": [10, 4]}}') = '{1,2,4,5,7,8}');
+
+-- MongoDB manual, $mod: "Use $mod to Select Documents", "Not Enough Elements Error", "Too Many
+-- Elements Error", "Floating Point Arguments". (Negative dividends: mod.js above.)
+SELECT count(*) FROM docstore_create_many('inventory', '[{"_id": 1, "item": "abc123", "qty": 0},
+  {"_id": 2, "item": "xyz123", "qty": 5}, {"_id": 3, "item": "ijk123", "qty": 12}]');
+INSERT INTO results VALUES
+  ('manual $mod', 'qty $mod [4, 0]', pg_temp.ids('inventory', '{"qty": {"$mod": [4, 0]}}') = '{1,3}'),
+  ('manual $mod', 'qty $mod [4.0, 0]', pg_temp.ids('inventory', '{"qty": {"$mod": [4.0, 0]}}') = '{1,3}'),
+  ('manual $mod', 'qty $mod [4] is an error', pg_temp.err('inventory', '{"qty": {"$mod": [4]}}') = '22023'),
+  ('manual $mod', 'qty $mod [] is an error', pg_temp.err('inventory', '{"qty": {"$mod": []}}') = '22023'),
+  ('manual $mod', 'qty $mod [4, 1, 2, 3] is an error', pg_temp.err('inventory', '{"qty": {"$mod": [4, 1, 2, 3]}}') = '22023');
+
+-- MongoDB manual, $comment: a comment is no condition (here beside the manual's $mod example).
+INSERT INTO results VALUES
+  ('manual $comment', '{"$comment": "Find even values.", "qty": {"$mod": [4, 0]}}',
+   pg_temp.ids('inventory', '{"$comment": "Find even values.", "qty": {"$mod": [4, 0]}}') = '{1,3}'),
+  ('manual $comment', 'a comment alone matches every document', pg_temp.n('inventory', '{"$comment": "all"}') = 3);
+
+SELECT source, "case" FROM results WHERE same IS NOT TRUE ORDER BY 1, 2;  -- the differences: none
+SELECT count(*) FILTER (WHERE same) AS conforming, count(*) AS cases FROM results;
+ROLLBACK;
