@@ -448,6 +448,18 @@ mod strategies {
             ((-3i64..4).prop_filter("a divisor", |d| *d != 0), -2i64..3)
                 .prop_map(|(d, r)| json!({"$mod": [d, r]})),
             (1i64..4, 0i64..2).prop_map(|(d, r)| json!({"$elemMatch": {"$mod": [d, r]}})),
+            // MongoDB's $elemMatch: an element is one value (never unwrapped), {} is the
+            // document form, the forms nest.
+            prop_oneof![Just("array"), Just("number"), Just("object"), Just("null")]
+                .prop_map(|t| json!({"$elemMatch": {"$type": t}})),
+            Just(json!({"$elemMatch": {}})),
+            (-1i64..3).prop_map(|v| json!({"$elemMatch": {"$not": {"$gt": v}}})),
+            (-1i64..3).prop_map(|v| json!({"$elemMatch": {"$elemMatch": {"$gte": v}}})),
+            (key(), scalar()).prop_map(
+                |(k, v)| json!({"$elemMatch": {"$or": [{k.clone(): v}, {k: {"$exists": false}}]}})
+            ),
+            key().prop_map(|k| json!({"$elemMatch": {k: {"$elemMatch": {}}}})),
+            value().prop_map(|v| json!({"$elemMatch": {"$eq": v}})),
             prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$all": v})),
             number_or_string
                 .clone()

@@ -98,6 +98,52 @@ INSERT INTO results VALUES
    pg_temp.ids('inventory', '{"$comment": "Find even values.", "qty": {"$mod": [4, 0]}}') = '{1,3}'),
   ('manual $comment', 'a comment alone matches every document', pg_temp.n('inventory', '{"$comment": "all"}') = 3);
 
+-- jstests/core/query/elemmatch/elemmatch_value.js (the _id values are the documents' places in
+-- the test's insert, 1 to 18; the expected documents are the test's, by those places).
+SELECT count(*) FROM docstore_create_many('em_value', '[
+  {"_id": 1, "a": 5}, {"_id": 2, "a": [5]}, {"_id": 3, "a": [3, 7]}, {"_id": 4, "a": [[5]]},
+  {"_id": 5, "a": [[3, 7]]}, {"_id": 6, "a": [[[5]]]}, {"_id": 7, "a": [[[3, 7]]]}, {"_id": 8, "a": {"b": 5}},
+  {"_id": 9, "a": {"b": [5]}}, {"_id": 10, "a": {"b": [3, 7]}}, {"_id": 11, "a": [{"b": 5}]},
+  {"_id": 12, "a": [{"b": 3}, {"b": 7}]}, {"_id": 13, "a": [{"b": [5]}]}, {"_id": 14, "a": [{"b": [3, 7]}]},
+  {"_id": 15, "a": [[{"b": 5}]]}, {"_id": 16, "a": [[{"b": 3}, {"b": 7}]]}, {"_id": 17, "a": [[{"b": [5]}]]},
+  {"_id": 18, "a": [[{"b": [3, 7]}]]}]');
+INSERT INTO results VALUES
+  ('elemmatch_value.js', 'a $elemMatch {$lt: 6, $gt: 4}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"$lt": 6, "$gt": 4}}}') = '{2}'),
+  ('elemmatch_value.js', 'a.b $elemMatch {$lt: 6, $gt: 4}', pg_temp.ids('em_value', '{"a.b": {"$elemMatch": {"$lt": 6, "$gt": 4}}}') = '{9,13}'),
+  ('elemmatch_value.js', 'a $elemMatch {$elemMatch: {$lt: 6, $gt: 4}}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"$elemMatch": {"$lt": 6, "$gt": 4}}}}') = '{4}'),
+  ('elemmatch_value.js', 'a $elemMatch {$type: "number"}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"$type": "number"}}}') = '{2,3}'),
+  ('elemmatch_value.js', 'a $elemMatch {$type: "array"}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"$type": "array"}}}') = '{4,5,6,7,15,16,17,18}'),
+  ('elemmatch_value.js', 'a $elemMatch {b: {$lt: 6, $gt: 4}}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"b": {"$lt": 6, "$gt": 4}}}}') = '{11,13,14}'),
+  ('elemmatch_value.js', 'a $elemMatch {b: {$elemMatch: {$lt: 6, $gt: 4}}}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"b": {"$elemMatch": {"$lt": 6, "$gt": 4}}}}}') = '{13}'),
+  ('elemmatch_value.js', 'a $elemMatch {$elemMatch: {b: {$lt: 6, $gt: 4}}}', pg_temp.ids('em_value', '{"a": {"$elemMatch": {"$elemMatch": {"b": {"$lt": 6, "$gt": 4}}}}}') = '{15,17,18}');
+
+-- jstests/core/query/elemmatch/elemmatch_object.js (places 1 to 13 in each of its two inserts).
+SELECT count(*) FROM docstore_create_many('em_object', '[
+  {"_id": 1, "a": {"b": 1, "c": 4}}, {"_id": 2, "a": [{"b": 1, "c": 4}]}, {"_id": 3, "a": [{"b": 2, "c": 3}]},
+  {"_id": 4, "a": [{"b": 1, "c": 2}, {"b": 3, "c": 4}]}, {"_id": 5, "a": [{"b": 1, "c": 2}, {"b": 3, "c": 4}, {"b": 1, "c": 4}]},
+  {"_id": 6, "a": [{"b": [], "c": []}]}, {"_id": 7, "a": [{"b": [12, 2], "c": [13, 3]}]},
+  {"_id": 8, "a": [{"b": [11, 1], "c": [14, 4]}]}, {"_id": 9, "a": [{"b": {"w": 1, "x": 2}, "c": {"y": 3, "z": 4}}]},
+  {"_id": 10, "a": [{"b": [{"w": 5, "x": 6}, {"w": 1, "x": 2}], "c": [{"y": 7, "z": 8}, {"y": 3, "z": 4}]}]},
+  {"_id": 11, "a": [{"b": [{"w": 5, "x": 2}, {"w": 1, "x": 6}], "c": [{"y": 7, "z": 4}, {"y": 3, "z": 8}]}]},
+  {"_id": 12, "a": [{"b": [{"w": 5, "x": 6}, {"w": 1, "x": 2}], "c": [{"y": 7, "z": 4}, {"y": 3, "z": 8}]}]},
+  {"_id": 13, "a": [{"b": [{"w": [11, 1], "x": [12, 2]}], "c": [{"y": [13, 3], "z": [14, 4]}]}]}]');
+SELECT count(*) FROM docstore_create_many('em_empty', '[{"_id": 1}, {"_id": 2, "a": 1}, {"_id": 3, "a": "foo"},
+  {"_id": 4, "a": []}, {"_id": 5, "a": {}}, {"_id": 6, "a": [1]}, {"_id": 7, "a": ["foo"]}, {"_id": 8, "a": [[]]},
+  {"_id": 9, "a": [{}]}, {"_id": 10, "a": [[1]]}, {"_id": 11, "a": [1, []]}, {"_id": 12, "a": [1, {}]},
+  {"_id": 13, "a": [{"b": 1}]}]');
+INSERT INTO results VALUES
+  ('elemmatch_object.js', 'a $elemMatch {b: 2}', pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": 2}}}') = '{3,7}'),
+  ('elemmatch_object.js', 'a $elemMatch {b: 1}', pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": 1}}}') = '{2,4,5,8}'),
+  ('elemmatch_object.js', 'a $elemMatch {b: 1, c: 4}', pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": 1, "c": 4}}}') = '{2,5,8}'),
+  ('elemmatch_object.js', 'a $elemMatch {b: {$elemMatch: {}}, c: {$elemMatch: {}}}',
+   pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": {"$elemMatch": {}}, "c": {"$elemMatch": {}}}}}') = '{10,11,12,13}'),
+  ('elemmatch_object.js', 'a $elemMatch {b: {$elemMatch: {w: 1, x: 2}}, c: {$elemMatch: {}}}',
+   pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": {"$elemMatch": {"w": 1, "x": 2}}, "c": {"$elemMatch": {}}}}}') = '{10,12,13}'),
+  ('elemmatch_object.js', 'a $elemMatch {b: {$elemMatch: {w: 1, x: 2}}, c: {$elemMatch: {y: 3, z: 4}}}',
+   pg_temp.ids('em_object', '{"a": {"$elemMatch": {"b": {"$elemMatch": {"w": 1, "x": 2}}, "c": {"$elemMatch": {"y": 3, "z": 4}}}}}') = '{10,13}'),
+  ('elemmatch_object.js', 'a $elemMatch {}', pg_temp.ids('em_empty', '{"a": {"$elemMatch": {}}}') = '{8,9,10,11,12,13}'),
+  ('elemmatch_object.js', 'a $elemMatch {$or: [{}, {}]}', pg_temp.ids('em_empty', '{"a": {"$elemMatch": {"$or": [{}, {}]}}}') = '{8,9,10,11,12,13}');
+
 SELECT source, "case" FROM results WHERE same IS NOT TRUE ORDER BY 1, 2;  -- the differences: none
 SELECT count(*) FILTER (WHERE same) AS conforming, count(*) AS cases FROM results;
 ROLLBACK;

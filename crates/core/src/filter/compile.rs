@@ -81,7 +81,7 @@ pub fn compile_with_indexes(
     };
     match node {
         Node::True => {}
-        node => out.sql = render_sql(&node, first_param, &mut out.params),
+        node => out.sql = render_sql(&node, "data", 0, first_param, &mut out.params),
     }
     if let Some(pairs) = pairs {
         // The per-row test first, the indexable predicate after (see src/matching.rs).
@@ -141,25 +141,29 @@ enum Node {
         op: &'static str,
         value: Param,
     },
+    /// `$elemMatch`: an array among the values at `path` (a path expression, lax) has an
+    /// element that satisfies `elem`. SQL over the elements, since a path filter in lax mode
+    /// would unwrap an element that is itself an array, which MongoDB never does.
+    ElemMatch {
+        path: String,
+        elem: ElemMatch,
+    },
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
 }
 
+/// Where a filter's paths start: the document (`data`, or an element `$elemMatch` matches as a
+/// document, which is compiled as a document of its own over that element).
 #[derive(Clone, Copy, PartialEq)]
 enum Root {
-    /// The document: paths start at `$`.
     Document,
-    /// An array element inside `$elemMatch`: paths start at `@`, SQL-only conditions are not
-    /// available.
-    Element,
 }
 
 impl Root {
     fn symbol(self) -> &'static str {
         match self {
             Root::Document => "$",
-            Root::Element => "@",
         }
     }
 }
@@ -306,15 +310,6 @@ impl Context<'_> {
         if let Some(node) = self.indexed(path, cond, root) {
             return Ok(node);
         }
-        let sql_only = |what: &str| -> Result<(), Error> {
-            match root {
-                Root::Document => Ok(()),
-                Root::Element => Err(Error::Unsupported {
-                    what: format!("{what} inside $elemMatch"),
-                    path: path.dotted(),
-                }),
-            }
-        };
         Ok(match cond {
             Cond::Eq(Value::Null) => or(vec![
                 Node::Path(format!("!exists({at})")),
@@ -325,12 +320,8 @@ impl Context<'_> {
                 format!("{at} == {}", literal(value)),
                 &format!("@ == {}", literal(value)),
             ),
-            Cond::EqStructure(value) => {
-                sql_only("$eq with an object or array")?;
-                Node::PathEquals(at.to_string(), value.clone())
-            }
+            Cond::EqStructure(value) => Node::PathEquals(at.to_string(), value.clone()),
             Cond::Contains(value) => {
-                sql_only("an object or array value")?;
                 if path.0.len() == 1 {
                     let mut object = serde_json::Map::new();
                     object.insert(path.0[0].clone(), value.clone());
@@ -413,32 +404,10 @@ impl Context<'_> {
             Cond::Size(n) => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
             }
-            Cond::ElemMatch(elem) => {
-                let element = match elem {
-                    ElemMatch::Value(conds) => {
-                        let nodes = conds
-                            .iter()
-                            .map(|c| {
-                                self.with_polarity(false, || {
-                                    self.cond_node(path, "@", c, Root::Element)
-                                })
-                            })
-                            .collect::<Result<Vec<_>, _>>()?;
-                        and(nodes)
-                    }
-                    ElemMatch::Document(filter) => {
-                        self.with_polarity(false, || self.filter_node(filter, Root::Element))?
-                    }
-                };
-                let pred = match element {
-                    Node::True => "1 == 1".to_string(),
-                    Node::False => return Ok(Node::False),
-                    node => render_path(&node).expect("element conditions are path predicates"),
-                };
-                Node::Path(format!(
-                    "({at}.type() == \"array\" && exists({at}[*] ? ({pred})))"
-                ))
-            }
+            Cond::ElemMatch(elem) => Node::ElemMatch {
+                path: at.to_string(),
+                elem: elem.clone(),
+            },
             Cond::Not(inner) => not(self.with_polarity(!self.negated.get(), || {
                 self.cond_node(path, at, inner, root)
             })?),
@@ -469,7 +438,8 @@ fn render_path(node: &Node) -> Option<String> {
         Node::Contains(_)
         | Node::PathContains(..)
         | Node::PathEquals(..)
-        | Node::Indexed { .. } => None,
+        | Node::Indexed { .. }
+        | Node::ElemMatch { .. } => None,
     }
 }
 
@@ -479,37 +449,50 @@ fn bind(param: Param, first: usize, params: &mut Vec<Param>) -> String {
     format!("${}", first + params.len() - 1)
 }
 
-fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
+/// The node as SQL over `column` (`data`, or an array element inside `$elemMatch`); `depth`
+/// numbers the aliases of nested subqueries.
+fn render_sql(
+    node: &Node,
+    column: &str,
+    depth: usize,
+    first: usize,
+    params: &mut Vec<Param>,
+) -> String {
     let bind = |param: Param, params: &mut Vec<Param>| bind(param, first, params);
     if let Some(path) = render_path(node) {
         return format!(
-            "data OPERATOR(pg_catalog.@@) {}",
+            "{column} OPERATOR(pg_catalog.@@) {}",
             bind(Param::JsonPath(path), params)
         );
     }
+    let (v, e) = (format!("v{depth}"), format!("e{depth}"));
     match node {
         Node::Contains(value) => format!(
-            "data OPERATOR(pg_catalog.@>) {}",
+            "{column} OPERATOR(pg_catalog.@>) {}",
             bind(Param::Jsonb(value.clone()), params)
         ),
         Node::PathContains(at, value) => {
             let p = bind(Param::JsonPath(at.clone()), params);
-            let v = bind(Param::Jsonb(value.clone()), params);
+            let val = bind(Param::Jsonb(value.clone()), params);
             format!(
-                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, {p}) AS v(x) \
-                 WHERE v.x OPERATOR(pg_catalog.@>) {v})"
+                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query({column}, {p}) AS {v}(x) \
+                 WHERE {v}.x OPERATOR(pg_catalog.@>) {val})"
             )
         }
         Node::PathEquals(at, value) => {
             let p = bind(Param::JsonPath(at.clone()), params);
-            let v = bind(Param::Jsonb(value.clone()), params);
+            let val = bind(Param::Jsonb(value.clone()), params);
             format!(
-                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query(data, {p}) AS v(x) \
-                 WHERE v.x OPERATOR(pg_catalog.=) {v} \
-                 OR (pg_catalog.jsonb_typeof(v.x) OPERATOR(pg_catalog.=) 'array' \
-                 AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(v.x) AS e(y) \
-                 WHERE e.y OPERATOR(pg_catalog.=) {v})))"
+                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query({column}, {p}) AS {v}(x) \
+                 WHERE {v}.x OPERATOR(pg_catalog.=) {val} \
+                 OR (pg_catalog.jsonb_typeof({v}.x) OPERATOR(pg_catalog.=) 'array' \
+                 AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements({v}.x) AS {e}(y) \
+                 WHERE {e}.y OPERATOR(pg_catalog.=) {val})))"
             )
+        }
+        Node::ElemMatch { path, elem } => {
+            let p = bind(Param::JsonPath(path.clone()), params);
+            elem_match_sql(column, &p, elem, depth, first, params)
         }
         Node::And(nodes) | Node::Or(nodes) => {
             // Path predicates among the parts go into one path parameter.
@@ -524,10 +507,10 @@ fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
                     (_, true) => Node::And(paths),
                     (_, false) => Node::Or(paths),
                 };
-                parts.push(render_sql(&merged, first, params));
+                parts.push(render_sql(&merged, column, depth, first, params));
             }
             for other in others {
-                parts.push(render_sql(other, first, params));
+                parts.push(render_sql(other, column, depth, first, params));
             }
             format!("({})", parts.join(if is_and { " AND " } else { " OR " }))
         }
@@ -538,7 +521,7 @@ fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
             op,
             value,
         } => {
-            let at = crate::sql::path_value("data", keys);
+            let at = crate::sql::path_value(column, keys);
             let collate = if *key == "sort_text" {
                 " COLLATE pg_catalog.\"C\""
             } else {
@@ -550,7 +533,167 @@ fn render_sql(node: &Node, first: usize, params: &mut Vec<Param>) -> String {
                  AND docstore.{key}({at}){collate} OPERATOR(pg_catalog.{op}) {v})"
             )
         }
-        Node::Not(inner) => format!("NOT {}", render_sql(inner, first, params)),
+        Node::Not(inner) => format!("NOT {}", render_sql(inner, column, depth, first, params)),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
+    }
+}
+
+/// `$elemMatch` over the values bound at placeholder `path` of `column`: some array among them
+/// has an element (alias `e<depth>.y`) that satisfies `elem`. As MongoDB: the arrays are the
+/// values at the path (never their elements), an element that is an array is one value (a
+/// comparison does not look into it), and the document form matches elements that are objects
+/// (or arrays, read as objects with the keys "0", "1", …), with the filter's usual semantics inside.
+fn elem_match_sql(
+    column: &str,
+    path: &str,
+    elem: &ElemMatch,
+    depth: usize,
+    first: usize,
+    params: &mut Vec<Param>,
+) -> String {
+    let (v, e) = (format!("v{depth}"), format!("e{depth}"));
+    let element = format!("{e}.y");
+    let holds = match elem {
+        ElemMatch::Value(conds) => {
+            let parts: Vec<String> = conds
+                .iter()
+                .map(|c| value_cond_sql(c, &element, depth + 1, first, params))
+                .collect();
+            if parts.is_empty() {
+                "true".to_string()
+            } else {
+                parts.join(" AND ")
+            }
+        }
+        ElemMatch::Document(filter) => {
+            let context = Context {
+                indexed: &[],
+                negated: Cell::new(false),
+            };
+            let node = context
+                .filter_node(filter, Root::Document)
+                .expect("a parsed filter compiles");
+            let is = |kind: &str| {
+                format!("pg_catalog.jsonb_typeof({element}) OPERATOR(pg_catalog.=) '{kind}'")
+            };
+            match node {
+                Node::True => format!("({} OR {})", is("object"), is("array")),
+                Node::False => "false".to_string(),
+                node => {
+                    let on_object = render_sql(&node, &element, depth + 1, first, params);
+                    let as_object = format!(
+                        "(SELECT COALESCE(pg_catalog.jsonb_object_agg((t{depth}.n OPERATOR(pg_catalog.-) 1)::pg_catalog.text, t{depth}.v), \
+                         '{{}}'::pg_catalog.jsonb) FROM pg_catalog.jsonb_array_elements({element}) WITH ORDINALITY AS t{depth}(v, n))"
+                    );
+                    let on_array = render_sql(&node, &as_object, depth + 1, first, params);
+                    format!(
+                        "(({} AND {on_object}) OR ({} AND {on_array}))",
+                        is("object"),
+                        is("array")
+                    )
+                }
+            }
+        }
+    };
+    format!(
+        "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query({column}, {path}) AS {v}(x), \
+         pg_catalog.jsonb_array_elements(CASE WHEN pg_catalog.jsonb_typeof({v}.x) OPERATOR(pg_catalog.=) 'array' \
+         THEN {v}.x END) AS {e}(y) WHERE {holds})"
+    )
+}
+
+/// A condition of `$elemMatch`'s value form on one element (`value`, a jsonb expression), as
+/// MongoDB applies it: to the element itself, within its type (`$gt: 4` is false for `[5]`).
+/// Always true or false, never NULL, so that `$not` inside is exact.
+fn value_cond_sql(
+    cond: &Cond,
+    value: &str,
+    depth: usize,
+    first: usize,
+    params: &mut Vec<Param>,
+) -> String {
+    let path = |pred: String, params: &mut Vec<Param>| {
+        let p = bind(Param::JsonPath(format!("strict ({pred})")), first, params);
+        format!("COALESCE({value} OPERATOR(pg_catalog.@@) {p}, false)")
+    };
+    let typed = |v: &Value| -> String {
+        let kind = match v {
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Bool(_) => "boolean",
+            _ => "null",
+        };
+        format!("$.type() == \"{kind}\"")
+    };
+    match cond {
+        Cond::Eq(v) => path(format!("{} && $ == {}", typed(v), literal(v)), params),
+        Cond::Cmp(op, v) => {
+            let op = match op {
+                CmpOp::Gt => ">",
+                CmpOp::Gte => ">=",
+                CmpOp::Lt => "<",
+                CmpOp::Lte => "<=",
+            };
+            path(format!("{} && $ {op} {}", typed(v), literal(v)), params)
+        }
+        Cond::In(values) if values.is_empty() => "false".to_string(),
+        Cond::In(values) => {
+            let any: Vec<String> = values
+                .iter()
+                .map(|v| format!("({} && $ == {})", typed(v), literal(v)))
+                .collect();
+            path(any.join(" || "), params)
+        }
+        Cond::EqStructure(v) => format!(
+            "{value} OPERATOR(pg_catalog.=) {}",
+            bind(Param::Jsonb(v.clone()), first, params)
+        ),
+        Cond::Contains(v) => format!(
+            "{value} OPERATOR(pg_catalog.@>) {}",
+            bind(Param::Jsonb(v.clone()), first, params)
+        ),
+        Cond::Exists(b) => b.to_string(),
+        Cond::Type(kinds) => {
+            let any: Vec<String> = kinds
+                .iter()
+                .map(|k| format!("$.type() == {}", string(k.name())))
+                .collect();
+            path(any.join(" || "), params)
+        }
+        Cond::Regex { pattern, flags } => {
+            let flag = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" flag {}", string(flags))
+            };
+            path(
+                format!("$.type() == \"string\" && $ like_regex {}{flag}", string(pattern)),
+                params,
+            )
+        }
+        Cond::Size(n) => path(format!("$.type() == \"array\" && $.size() == {n}"), params),
+        Cond::Mod { divisor, remainder } => path(
+            format!(
+                "$.type() == \"number\" && $ > -9223372036854775809 && $ < 9223372036854775808 \
+                 && (($ >= 0 && $.floor() % {divisor} == {remainder}) || ($ < 0 && $.ceiling() % {divisor} == {remainder}))"
+            ),
+            params,
+        ),
+        Cond::ElemMatch(inner) => {
+            let p = bind(Param::JsonPath("$".to_string()), first, params);
+            elem_match_sql(value, &p, inner, depth, first, params)
+        }
+        Cond::Not(inner) => format!("NOT ({})", value_cond_sql(inner, value, depth, first, params)),
+        Cond::All(conds) | Cond::Any(conds) if conds.is_empty() => {
+            matches!(cond, Cond::All(_)).to_string()
+        }
+        Cond::All(conds) | Cond::Any(conds) => {
+            let sep = if matches!(cond, Cond::All(_)) { " AND " } else { " OR " };
+            let parts: Vec<String> = conds
+                .iter()
+                .map(|c| value_cond_sql(c, value, depth, first, params))
+                .collect();
+            format!("({})", parts.join(sep))
+        }
     }
 }

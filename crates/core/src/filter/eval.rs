@@ -195,24 +195,16 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
                     _ => *n == 1,
                 })
         }
+        // The arrays among the values at the path (not their elements), and their elements as
+        // MongoDB sees them: each one value, an array element never unwrapped.
         Cond::ElemMatch(elem) => {
-            if !values.iter().any(|v| v.is_array()) {
-                return Some(false);
-            }
-            // P[*] in lax mode gives the elements of arrays (and non-array values themselves);
-            // the filter then unwraps an element that is itself an array into its items.
             let mut hit = false;
-            for element in unwrapped(&unwrapped(values)) {
-                hit |= match elem {
-                    ElemMatch::Value(conds) => {
-                        let mut all = true;
-                        for c in conds {
-                            all &= cond_holds(c, &[element])?;
-                        }
-                        all
+            for value in values {
+                if let Value::Array(items) = value {
+                    for element in items {
+                        hit |= element_holds(elem, element)?;
                     }
-                    ElemMatch::Document(filter) => matches(filter, element)?,
-                };
+                }
             }
             hit
         }
@@ -230,6 +222,77 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
                 all &= cond_holds(c, values)?;
             }
             all
+        }
+    })
+}
+
+/// Whether one array element satisfies `$elemMatch`'s conditions.
+fn element_holds(elem: &ElemMatch, element: &Value) -> Option<bool> {
+    match elem {
+        ElemMatch::Value(conds) => {
+            let mut all = true;
+            for c in conds {
+                all &= single(c, element)?;
+            }
+            Some(all)
+        }
+        // Objects, and arrays read as objects with the keys "0", "1", … (MongoDB matches any
+        // embedded document or array element against the filter).
+        ElemMatch::Document(filter) => match element {
+            Value::Object(_) => matches(filter, element),
+            Value::Array(items) => {
+                let object: serde_json::Map<String, Value> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (i.to_string(), v.clone()))
+                    .collect();
+                matches(filter, &Value::Object(object))
+            }
+            _ => Some(false),
+        },
+    }
+}
+
+/// A condition of `$elemMatch`'s value form on one element, which is one value: within its
+/// type, an array compared as a whole.
+fn single(cond: &Cond, e: &Value) -> Option<bool> {
+    Some(match cond {
+        Cond::Eq(target) => scalar_eq(e, target) && !e.is_array() && !e.is_object(),
+        Cond::EqStructure(target) => deep_eq(e, target),
+        Cond::Contains(target) => contains(e, target),
+        Cond::Cmp(op, target) => compare(*op, e, target),
+        Cond::In(targets) => targets.iter().any(|t| scalar_eq(e, t)),
+        Cond::Exists(wanted) => *wanted,
+        Cond::Type(kinds) => kinds.contains(&JsonKind::of(e)),
+        Cond::Regex { .. } => return None,
+        Cond::Size(n) => matches!(e, Value::Array(items) if items.len() as u64 == *n),
+        Cond::Mod { divisor, remainder } => {
+            integer_part(e).is_some_and(|x| x % i128::from(*divisor) == i128::from(*remainder))
+        }
+        Cond::ElemMatch(inner) => match e {
+            Value::Array(items) => {
+                let mut hit = false;
+                for element in items {
+                    hit |= element_holds(inner, element)?;
+                }
+                hit
+            }
+            _ => false,
+        },
+        Cond::Not(inner) => !single(inner, e)?,
+        Cond::All(conds) => {
+            let mut all = true;
+            for c in conds {
+                all &= single(c, e)?;
+            }
+            all
+        }
+        Cond::Any(conds) => {
+            let mut any = false;
+            for c in conds {
+                any |= single(c, e)?;
+            }
+            any
         }
     })
 }

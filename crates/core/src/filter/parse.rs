@@ -249,12 +249,11 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 let Value::Object(inner) = operand else {
                     return Err(bad(op, path, "an object"));
                 };
-                if inner.is_empty() {
-                    return Err(bad(op, path, "a non-empty object"));
-                }
-                let on_value = inner
-                    .keys()
-                    .all(|k| k.starts_with('$') && !matches!(k.as_str(), "$and" | "$or" | "$nor"));
+                // {} is the document form (MongoDB: any element that is an object or array).
+                let on_value = !inner.is_empty()
+                    && inner.keys().all(|k| {
+                        k.starts_with('$') && !matches!(k.as_str(), "$and" | "$or" | "$nor")
+                    });
                 if on_value {
                     match operators(inner, path, depth + 1)? {
                         Cond::All(conds) => Cond::ElemMatch(ElemMatch::Value(conds)),
