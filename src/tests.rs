@@ -460,6 +460,9 @@ mod strategies {
             ),
             key().prop_map(|k| json!({"$elemMatch": {k: {"$elemMatch": {}}}})),
             value().prop_map(|v| json!({"$elemMatch": {"$eq": v}})),
+            (key(), scalar(), -1i64..3).prop_map(
+                |(k, v, n)| json!({"$all": [{"$elemMatch": {k: v}}, {"$elemMatch": {"$gte": n}}]})
+            ),
             prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$all": v})),
             number_or_string
                 .clone()

@@ -144,6 +144,76 @@ INSERT INTO results VALUES
   ('elemmatch_object.js', 'a $elemMatch {}', pg_temp.ids('em_empty', '{"a": {"$elemMatch": {}}}') = '{8,9,10,11,12,13}'),
   ('elemmatch_object.js', 'a $elemMatch {$or: [{}, {}]}', pg_temp.ids('em_empty', '{"a": {"$elemMatch": {"$or": [{}, {}]}}}') = '{8,9,10,11,12,13}');
 
+-- jstests/core/query/all/all4.js ($all and $elemMatch on a missing field; the test saves one
+-- document after another and counts each time) and all5.js ($all/$elemMatch/null, one document
+-- at a time: here one collection per document).
+SELECT count(*) FROM docstore_create_many('all4_1', '[{}]');
+SELECT count(*) FROM docstore_create_many('all4_2', '[{}, {"a": 1}]');
+SELECT count(*) FROM docstore_create_many('all4_3', '[{}, {"a": 1}, {"a": [{"b": 1}]}]');
+INSERT INTO results VALUES
+  ('all4.js', '{} only: $all []', pg_temp.n('all4_1', '{"a": {"$all": []}}') = 0),
+  ('all4.js', '{} only: $all [1]', pg_temp.n('all4_1', '{"a": {"$all": [1]}}') = 0),
+  ('all4.js', '{} only: $all [{$elemMatch: {b: 1}}]', pg_temp.n('all4_1', '{"a": {"$all": [{"$elemMatch": {"b": 1}}]}}') = 0),
+  ('all4.js', '+ {a: 1}: $all []', pg_temp.n('all4_2', '{"a": {"$all": []}}') = 0),
+  ('all4.js', '+ {a: 1}: $all [1]', pg_temp.n('all4_2', '{"a": {"$all": [1]}}') = 1),
+  ('all4.js', '+ {a: 1}: $all [{$elemMatch: {b: 1}}]', pg_temp.n('all4_2', '{"a": {"$all": [{"$elemMatch": {"b": 1}}]}}') = 0),
+  ('all4.js', '+ {a: [{b: 1}]}: $all []', pg_temp.n('all4_3', '{"a": {"$all": []}}') = 0),
+  ('all4.js', '+ {a: [{b: 1}]}: $all [1]', pg_temp.n('all4_3', '{"a": {"$all": [1]}}') = 1),
+  ('all4.js', '+ {a: [{b: 1}]}: $all [{$elemMatch: {b: 1}}]', pg_temp.n('all4_3', '{"a": {"$all": [{"$elemMatch": {"b": 1}}]}}') = 1);
+SELECT count(*) FROM docstore_create_many('all5', '[{"_id": 1}, {"_id": 2, "a": 1}, {"_id": 3, "a": []}, {"_id": 4, "a": [1]},
+  {"_id": 5, "a": [{}]}, {"_id": 6, "a": [{"c": 1}]}, {"_id": 7, "a": [{"b": null}]}, {"_id": 8, "a": [{"b": 1}]}]');
+INSERT INTO results VALUES
+  ('all5.js', 'a $elemMatch {b: null}: {a: [{}]}, {a: [{c: 1}]}, {a: [{b: null}]}', pg_temp.ids('all5', '{"a": {"$elemMatch": {"b": null}}}') = '{5,6,7}'),
+  ('all5.js', 'a $all [{$elemMatch: {b: null}}]: the same', pg_temp.ids('all5', '{"a": {"$all": [{"$elemMatch": {"b": null}}]}}') = '{5,6,7}');
+
+-- jstests/core/query/in/in7.js: $elemMatch inside $in or $nin is an error (also under $not).
+INSERT INTO results VALUES
+  ('in7.js', '$in [{$elemMatch: {b: 1}}] is an error', pg_temp.err('all4_1', '{"a": {"$in": [{"$elemMatch": {"b": 1}}]}}') = '22023'),
+  ('in7.js', '$not {$in [{$elemMatch}]} is an error', pg_temp.err('all4_1', '{"a": {"$not": {"$in": [{"$elemMatch": {"b": 1}}]}}}') = '22023'),
+  ('in7.js', '$nin [{$elemMatch: {b: 1}}] is an error', pg_temp.err('all4_1', '{"a": {"$nin": [{"$elemMatch": {"b": 1}}]}}') = '22023'),
+  ('in7.js', '$not {$nin [{$elemMatch}]} is an error', pg_temp.err('all4_1', '{"a": {"$not": {"$nin": [{"$elemMatch": {"b": 1}}]}}}') = '22023');
+
+-- jstests/core/query/in/in_with_mixed_values.js: regular expressions inside $in, written as
+-- {"$regex": …} (MongoDB's extended JSON for /…/). Its first collection also holds a regular
+-- expression as a value (x: /^ab/), which JSON cannot: the cases whose count includes it are
+-- left out, the others kept (a /^a/ in $in does not match the stored /^ab/).
+SELECT count(*) FROM docstore_create_many('inmix1', '[{"x": 1}, {"x": 2}, {"x": 3}, {"x": "ab"}, {"x": "ac"}, {"x": "ad"}]');
+SELECT count(*) FROM docstore_create_many('inmix2', '[{"x": 1}, {"x": 2}, {"x": 3}, {"x": "ab"}, {"x": "ac"}, {"x": "ad"},
+  {"x": [1]}, {"x": [1, 2]}, {"x": [1, "ab"]}, {"x": ["ac", 2]}, {"x": {"y": 1}}, {"x": {"y": "ab"}}, {"x": {"y": [99, {"z": 1}]}}]');
+SELECT count(*) FROM docstore_create_many('inmix3', '[{"x": 1, "y": {"z": 1}}, {"x": 1, "y": {"z": 2}}, {"x": 1, "y": {"z": 3}},
+  {"x": 2, "y": {"z": "ab"}}, {"x": 2, "y": {"z": "ac"}}, {"x": 2, "y": {"z": "ad"}}]');
+INSERT INTO results VALUES
+  ('in_with_mixed_values.js', 'x $in [1, /^a/]: 4', pg_temp.n('inmix1', '{"x": {"$in": [1, {"$regex": "^a"}]}}') = 4),
+  ('in_with_mixed_values.js', 'x $in [/^a/, 1]: 4', pg_temp.n('inmix1', '{"x": {"$in": [{"$regex": "^a"}, 1]}}') = 4),
+  ('in_with_mixed_values.js', 'x $in [/^a/, 1, 2]: 5', pg_temp.n('inmix1', '{"x": {"$in": [{"$regex": "^a"}, 1, 2]}}') = 5),
+  ('in_with_mixed_values.js', 'x $in [/^a/, 1, 2, 3]: 6', pg_temp.n('inmix1', '{"x": {"$in": [{"$regex": "^a"}, 1, 2, 3]}}') = 6),
+  ('in_with_mixed_values.js', 'composite: x $in [1, /^a/]: 8', pg_temp.n('inmix2', '{"x": {"$in": [1, {"$regex": "^a"}]}}') = 8),
+  ('in_with_mixed_values.js', 'composite: x $in [2, /^a/]: 7', pg_temp.n('inmix2', '{"x": {"$in": [2, {"$regex": "^a"}]}}') = 7),
+  ('in_with_mixed_values.js', 'composite: x $in [[1, 2], /^a/]: 6', pg_temp.n('inmix2', '{"x": {"$in": [[1, 2], {"$regex": "^a"}]}}') = 6),
+  ('in_with_mixed_values.js', 'composite: x $in [/^a/]: 5', pg_temp.n('inmix2', '{"x": {"$in": [{"$regex": "^a"}]}}') = 5),
+  ('in_with_mixed_values.js', 'composite: x.y $in [1, 2]: 1', pg_temp.n('inmix2', '{"x.y": {"$in": [1, 2]}}') = 1),
+  ('in_with_mixed_values.js', 'composite: x.y $in [1, /^a/]: 2', pg_temp.n('inmix2', '{"x.y": {"$in": [1, {"$regex": "^a"}]}}') = 2),
+  ('in_with_mixed_values.js', 'composite: x $in [{y: 1}, /^z/]: 1', pg_temp.n('inmix2', '{"x": {"$in": [{"y": 1}, {"$regex": "^z"}]}}') = 1),
+  ('in_with_mixed_values.js', 'composite: x $in [{z: 1}, /^z/]: 0', pg_temp.n('inmix2', '{"x": {"$in": [{"z": 1}, {"$regex": "^z"}]}}') = 0),
+  ('in_with_mixed_values.js', 'composite: x $in [{y: 99}, /^z/]: 0', pg_temp.n('inmix2', '{"x": {"$in": [{"y": 99}, {"$regex": "^z"}]}}') = 0),
+  ('in_with_mixed_values.js', 'composite: x.y $in [{z: 10}, {z: 1}, /^z/]: 1', pg_temp.n('inmix2', '{"x.y": {"$in": [{"z": 10}, {"z": 1}, {"$regex": "^z"}]}}') = 1),
+  ('in_with_mixed_values.js', 'composite: x.y $in [{z: 10}, {z: 11}, /^z/]: 0', pg_temp.n('inmix2', '{"x.y": {"$in": [{"z": 10}, {"z": 11}, {"$regex": "^z"}]}}') = 0),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, /^a/]: 4', pg_temp.n('inmix3', '{"y.z": {"$in": [1, {"$regex": "^a"}]}}') = 4),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [/^a/, 1]: 4', pg_temp.n('inmix3', '{"y.z": {"$in": [{"$regex": "^a"}, 1]}}') = 4),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, /^ab/]: 2', pg_temp.n('inmix3', '{"y.z": {"$in": [1, {"$regex": "^ab"}]}}') = 2),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, 2, /^ab/]: 3', pg_temp.n('inmix3', '{"y.z": {"$in": [1, 2, {"$regex": "^ab"}]}}') = 3),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, 2, 3, /^ab/]: 4', pg_temp.n('inmix3', '{"y.z": {"$in": [1, 2, 3, {"$regex": "^ab"}]}}') = 4),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, 2, 3, /^ab/, /^ac/]: 5', pg_temp.n('inmix3', '{"y.z": {"$in": [1, 2, 3, {"$regex": "^ab"}, {"$regex": "^ac"}]}}') = 5),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [1, 2, 3, /^a/]: 6', pg_temp.n('inmix3', '{"y.z": {"$in": [1, 2, 3, {"$regex": "^a"}]}}') = 6),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [/^a/, 1, 2, 3]: 6', pg_temp.n('inmix3', '{"y.z": {"$in": [{"$regex": "^a"}, 1, 2, 3]}}') = 6),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["ab", "ac", "ad", 1, 2, 3]: 6', pg_temp.n('inmix3', '{"y.z": {"$in": ["ab", "ac", "ad", 1, 2, 3]}}') = 6),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["ac", "ad", 1, 2, 3]: 5', pg_temp.n('inmix3', '{"y.z": {"$in": ["ac", "ad", 1, 2, 3]}}') = 5),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["ad", 1, 2, 3]: 4', pg_temp.n('inmix3', '{"y.z": {"$in": ["ad", 1, 2, 3]}}') = 4),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["ad", /^a/]: 3', pg_temp.n('inmix3', '{"y.z": {"$in": ["ad", {"$regex": "^a"}]}}') = 3),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["foo", 999]: 0', pg_temp.n('inmix3', '{"y.z": {"$in": ["foo", 999]}}') = 0),
+  ('in_with_mixed_values.js', 'dotted: y.z $in [999, /no/]: 0', pg_temp.n('inmix3', '{"y.z": {"$in": [999, {"$regex": "no"}]}}') = 0),
+  ('in_with_mixed_values.js', 'dotted: y.z $in ["bar", /0-9/]: 0', pg_temp.n('inmix3', '{"y.z": {"$in": ["bar", {"$regex": "0-9"}]}}') = 0);
+
 SELECT source, "case" FROM results WHERE same IS NOT TRUE ORDER BY 1, 2;  -- the differences: none
 SELECT count(*) FILTER (WHERE same) AS conforming, count(*) AS cases FROM results;
 ROLLBACK;

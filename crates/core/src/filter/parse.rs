@@ -101,6 +101,35 @@ fn path(field: &str, prefix: &str) -> Result<Path, Error> {
     })
 }
 
+/// A regular expression: `$regex`'s pattern and the `$options` beside it.
+fn regex(pattern: &Value, options: Option<&Value>, path: &str) -> Result<Cond, Error> {
+    let Value::String(pattern) = pattern else {
+        return Err(bad("$regex", path, "a string"));
+    };
+    let flags = match options {
+        None => String::new(),
+        Some(Value::String(f)) if f.chars().all(|c| "imsx".contains(c)) => {
+            let mut f: Vec<char> = f.chars().collect();
+            f.sort_unstable();
+            f.dedup();
+            f.into_iter().collect()
+        }
+        Some(_) => return Err(bad("$options", path, "a string of the flags i, m, s and x")),
+    };
+    // PostgreSQL's path regexes lack "x": strip the pattern here instead.
+    Ok(if flags.contains('x') {
+        Cond::Regex {
+            pattern: extended(pattern),
+            flags: flags.replace('x', ""),
+        }
+    } else {
+        Cond::Regex {
+            pattern: pattern.clone(),
+            flags,
+        }
+    })
+}
+
 /// `$mod`'s `[divisor, remainder]`, as MongoDB reads them: numbers truncated toward zero that
 /// fit in 64-bit integers, the divisor not 0.
 fn modulo(operand: &Value, path: &str) -> Result<Cond, Error> {
@@ -173,14 +202,33 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 let Value::Array(values) = operand else {
                     return Err(bad(op, path, "an array"));
                 };
-                // Scalars by equality (one path predicate); objects and arrays by exact equality.
+                // Scalars by equality (one path predicate); regular expressions
+                // ({"$regex": …, "$options": …}, MongoDB's extended JSON) as $regex; other
+                // objects and arrays by exact equality. MongoDB refuses operators inside $in.
                 let (scalars, structured): (Vec<Value>, Vec<Value>) =
                     values.iter().cloned().partition(is_scalar);
-                let cond = if structured.is_empty() {
+                let mut any = Vec::new();
+                for value in structured {
+                    match &value {
+                        Value::Object(m) if m.keys().any(|k| k.starts_with('$')) => {
+                            let is_regex = m.contains_key("$regex")
+                                && m.keys().all(|k| k == "$regex" || k == "$options");
+                            if !is_regex {
+                                return Err(bad(
+                                    op,
+                                    path,
+                                    "an array of values and regular expressions ({\"$regex\": …, \"$options\": …}); no other operator may stand inside it",
+                                ));
+                            }
+                            any.push(regex(&m["$regex"], m.get("$options"), path)?);
+                        }
+                        _ => any.push(Cond::EqStructure(value)),
+                    }
+                }
+                let cond = if any.is_empty() {
                     Cond::In(scalars)
                 } else {
-                    let mut any = vec![Cond::In(scalars)];
-                    any.extend(structured.into_iter().map(Cond::EqStructure));
+                    any.insert(0, Cond::In(scalars));
                     Cond::Any(any)
                 };
                 if op == "$in" {
@@ -194,35 +242,7 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 _ => return Err(bad(op, path, "true or false")),
             },
             "$type" => Cond::Type(types(operand, path)?),
-            "$regex" => {
-                let Value::String(pattern) = operand else {
-                    return Err(bad(op, path, "a string"));
-                };
-                let flags = match map.get("$options") {
-                    None => String::new(),
-                    Some(Value::String(f)) if f.chars().all(|c| "imsx".contains(c)) => {
-                        let mut f: Vec<char> = f.chars().collect();
-                        f.sort_unstable();
-                        f.dedup();
-                        f.into_iter().collect()
-                    }
-                    Some(_) => {
-                        return Err(bad("$options", path, "a string of the flags i, m, s and x"))
-                    }
-                };
-                // PostgreSQL's path regexes lack "x": strip the pattern here instead.
-                if flags.contains('x') {
-                    Cond::Regex {
-                        pattern: extended(pattern),
-                        flags: flags.replace('x', ""),
-                    }
-                } else {
-                    Cond::Regex {
-                        pattern: pattern.clone(),
-                        flags,
-                    }
-                }
-            }
+            "$regex" => regex(operand, map.get("$options"), path)?,
             "$options" => {
                 if map.contains_key("$regex") {
                     continue;
@@ -238,9 +258,26 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 let Value::Array(values) = operand else {
                     return Err(bad(op, path, "an array"));
                 };
+                let elem_match = |v: &Value| matches!(v, Value::Object(m) if m.len() == 1 && m.contains_key("$elemMatch"));
                 if values.is_empty() {
                     // MongoDB: {$all: []} matches no document.
                     Cond::In(Vec::new())
+                } else if values.iter().all(elem_match) {
+                    // {"$all": [{"$elemMatch": …}, …]}: every one of them.
+                    let mut conds = Vec::with_capacity(values.len());
+                    for value in values {
+                        let Value::Object(m) = value else {
+                            unreachable!("checked to be objects")
+                        };
+                        conds.push(operators(m, path, depth + 1)?);
+                    }
+                    Cond::All(conds)
+                } else if values.iter().any(elem_match) {
+                    return Err(bad(
+                        op,
+                        path,
+                        "values, or only {\"$elemMatch\": …} objects (MongoDB does not mix them)",
+                    ));
                 } else {
                     Cond::All(values.iter().map(eq).collect())
                 }

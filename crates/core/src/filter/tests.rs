@@ -398,6 +398,70 @@ fn mod_is_one_exists_predicate_over_the_numbers_there() {
 }
 
 #[test]
+fn in_takes_regular_expressions_and_refuses_other_operators() {
+    use crate::filter::Cond;
+    let cond = |f: Value| match parse(&f) {
+        Ok(Filter::Field(_, cond)) => cond,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        cond(json!({"x": {"$in": [1, {"$regex": "^a", "$options": "i"}]}})),
+        Cond::Any(vec![
+            Cond::In(vec![json!(1)]),
+            Cond::Regex {
+                pattern: "^a".into(),
+                flags: "i".into()
+            }
+        ])
+    );
+    // $nin: none of them. Plain objects still compare exactly.
+    assert!(matches!(
+        cond(json!({"x": {"$nin": [{"$regex": "b"}]}})),
+        Cond::Not(_)
+    ));
+    assert_eq!(
+        cond(json!({"x": {"$in": [{"y": 1}]}})),
+        Cond::Any(vec![Cond::In(vec![]), Cond::EqStructure(json!({"y": 1}))])
+    );
+    // jstests/core/query/in/in7.js: no $elemMatch (nor any other operator) inside $in / $nin.
+    for f in [
+        json!({"a": {"$in": [{"$elemMatch": {"b": 1}}]}}),
+        json!({"a": {"$nin": [{"$elemMatch": {"b": 1}}]}}),
+        json!({"a": {"$not": {"$in": [{"$elemMatch": {"b": 1}}]}}}),
+        json!({"a": {"$in": [{"$gt": 1}]}}),
+        json!({"a": {"$in": [{"$regex": "a", "x": 1}]}}),
+    ] {
+        assert!(
+            error(f.clone()).starts_with("22023: $"),
+            "{f}: {}",
+            error(f.clone())
+        );
+    }
+    // A bad pattern inside $in is found like any other.
+    let filter = parse(&json!({"a": {"$in": [{"$regex": "(x"}]}})).unwrap();
+    assert_eq!(filter.regexes().len(), 1);
+}
+
+#[test]
+fn all_of_elem_matches() {
+    use crate::filter::{Cond, ElemMatch};
+    let Filter::Field(_, cond) =
+        parse(&json!({"a": {"$all": [{"$elemMatch": {"b": 1}}, {"$elemMatch": {"$gt": 2}}]}}))
+            .unwrap()
+    else {
+        panic!()
+    };
+    let Cond::All(conds) = cond else {
+        panic!("{cond:?}")
+    };
+    assert!(matches!(conds[0], Cond::ElemMatch(ElemMatch::Document(_))));
+    assert!(matches!(conds[1], Cond::ElemMatch(ElemMatch::Value(_))));
+    // MongoDB does not mix them.
+    assert!(error(json!({"a": {"$all": [{"$elemMatch": {"b": 1}}, 5]}}))
+        .contains("only {\"$elemMatch\": …} objects"));
+}
+
+#[test]
 fn comment_is_no_condition() {
     assert_eq!(
         parse(&json!({"$comment": "why"})).unwrap(),
