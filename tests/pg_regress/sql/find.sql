@@ -100,3 +100,20 @@ SELECT e->>'sql' AS sql, e->'params' AS params
 SELECT docstore_explain('x', '{"i": 7}')::text LIKE '%documents_data_idx%' AS gin_index_used;
 SELECT jsonb_path_query_array(docstore_explain('x', '{"i": 7}'), 'strict $.**."Index Name"') AS indexes;
 ROLLBACK;
+
+-- $elemMatch is SQL over the array elements (exact, as MongoDB); its positive equalities also
+-- go into a path predicate first, which the GIN index serves (issue #13: "served by the GIN
+-- index where an equality inside them allows it").
+BEGIN;
+SELECT count(*) FROM docstore_create_many('em', (SELECT jsonb_agg(jsonb_build_object('items',
+  jsonb_build_array(jsonb_build_object('sku', 's' || (i % 500)::text, 'qty', i % 7), jsonb_build_object('sku', 'z', 'qty', 0))))
+  FROM generate_series(1, 3000) i));
+ANALYZE docstore.documents;
+SELECT docstore_explain('em', '{"items": {"$elemMatch": {"sku": "s17", "qty": {"$gte": 3}}}}')::text LIKE '%documents_data_idx%' AS gin_index_used,
+       docstore_count('em', '{"items": {"$elemMatch": {"sku": "s17", "qty": {"$gte": 3}}}}') AS matches,
+       (SELECT count(*) FROM docstore.documents WHERE collection = 'em'
+           AND EXISTS (SELECT 1 FROM jsonb_array_elements(data->'items') e
+                        WHERE e->>'sku' = 's17' AND (e->>'qty')::int >= 3)) AS by_hand;
+SELECT docstore_explain('em', '{"items.sku": {"$elemMatch": {"$eq": "s17"}}}')::text LIKE '%documents_data_idx%' AS value_form_gin,
+       docstore_count('em', '{"items.sku": {"$elemMatch": {"$eq": "s17"}}}') AS none_since_sku_is_no_array;
+ROLLBACK;

@@ -404,10 +404,22 @@ impl Context<'_> {
             Cond::Size(n) => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
             }
-            Cond::ElemMatch(elem) => Node::ElemMatch {
-                path: at.to_string(),
-                elem: elem.clone(),
-            },
+            Cond::ElemMatch(elem) => {
+                let exact = Node::ElemMatch {
+                    path: at.to_string(),
+                    elem: elem.clone(),
+                };
+                // The GIN index cannot serve the SQL over the elements; a path predicate that
+                // every match satisfies can: the element's positive equalities, in lax mode
+                // (which finds more, never less). Always true or false, so negation stays exact.
+                match elem_match_equalities(elem) {
+                    Some(pred) => and(vec![
+                        Node::Path(format!("exists({at}[*] ? ({pred}))")),
+                        exact,
+                    ]),
+                    None => exact,
+                }
+            }
             Cond::Not(inner) => not(self.with_polarity(!self.negated.get(), || {
                 self.cond_node(path, at, inner, root)
             })?),
@@ -536,6 +548,40 @@ fn render_sql(
         Node::Not(inner) => format!("NOT {}", render_sql(inner, column, depth, first, params)),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
     }
+}
+
+/// The positive scalar equalities of an `$elemMatch`, as a lax path predicate on `@` (the
+/// element): `@ == 5` for the value form, `(@."b" == 5 && @."c" == "x")` for top-level fields of
+/// the document form. None when there are none, or a key is a number (an array element read
+/// as an object has the keys "0", "1", …, which the lax path would not find).
+fn elem_match_equalities(elem: &ElemMatch) -> Option<String> {
+    let mut preds = Vec::new();
+    match elem {
+        ElemMatch::Value(conds) => {
+            for cond in conds {
+                if let Cond::Eq(v) = cond {
+                    if !v.is_null() {
+                        preds.push(format!("@ == {}", literal(v)));
+                    }
+                }
+            }
+        }
+        ElemMatch::Document(filter) => {
+            let parts: Vec<&Filter> = match filter.as_ref() {
+                Filter::And(parts) => parts.iter().collect(),
+                single => vec![single],
+            };
+            for part in parts {
+                if let Filter::Field(path, Cond::Eq(v)) = part {
+                    let numeric = path.0.iter().any(|k| k.chars().all(|c| c.is_ascii_digit()));
+                    if !v.is_null() && !numeric {
+                        preds.push(format!("{} == {}", accessor("@", &path.0), literal(v)));
+                    }
+                }
+            }
+        }
+    }
+    (!preds.is_empty()).then(|| preds.join(" && "))
 }
 
 /// `$elemMatch` over the values bound at placeholder `path` of `column`: some array among them
