@@ -74,7 +74,7 @@ pub fn compile_with_indexes(
         indexed,
         negated: Cell::new(false),
     };
-    let node = context.filter_node(filter, Root::Document)?;
+    let node = context.filter_node(filter)?;
     let mut out = Compiled {
         sql: String::new(),
         params: Vec::new(),
@@ -153,21 +153,6 @@ enum Node {
     Not(Box<Node>),
 }
 
-/// Where a filter's paths start: the document (`data`, or an element `$elemMatch` matches as a
-/// document, which is compiled as a document of its own over that element).
-#[derive(Clone, Copy, PartialEq)]
-enum Root {
-    Document,
-}
-
-impl Root {
-    fn symbol(self) -> &'static str {
-        match self {
-            Root::Document => "$",
-        }
-    }
-}
-
 struct Context<'a> {
     indexed: &'a [Path],
     /// Whether the condition being compiled sits under an odd number of negations. A path
@@ -199,23 +184,23 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
-    fn filter_node(&self, filter: &Filter, root: Root) -> Result<Node, Error> {
+    /// The filter's condition; its paths start at `$` (the document, or an element `$elemMatch`
+    /// matches as a document, which is compiled as a document of its own over that element).
+    fn filter_node(&self, filter: &Filter) -> Result<Node, Error> {
         Ok(match filter {
             Filter::And(parts) => and(parts
                 .iter()
-                .map(|f| self.filter_node(f, root))
+                .map(|f| self.filter_node(f))
                 .collect::<Result<_, _>>()?),
             Filter::Or(parts) => or(parts
                 .iter()
-                .map(|f| self.filter_node(f, root))
+                .map(|f| self.filter_node(f))
                 .collect::<Result<_, _>>()?),
             Filter::Nor(parts) => not(or(parts
                 .iter()
-                .map(|f| self.with_polarity(!self.negated.get(), || self.filter_node(f, root)))
+                .map(|f| self.with_polarity(!self.negated.get(), || self.filter_node(f)))
                 .collect::<Result<_, _>>()?)),
-            Filter::Field(path, cond) => {
-                self.cond_node(path, &accessor(root.symbol(), &path.0), cond, root)?
-            }
+            Filter::Field(path, cond) => self.cond_node(path, &accessor("$", &path.0), cond)?,
         })
     }
 }
@@ -275,8 +260,8 @@ fn any(path: &str, pred: &str) -> Node {
 impl Context<'_> {
     /// The condition in an index's expressions, where the path is indexed and the condition is an
     /// equality or comparison with a number or a string.
-    fn indexed(&self, path: &Path, cond: &Cond, root: Root) -> Option<Node> {
-        if root != Root::Document || !self.indexed.contains(path) {
+    fn indexed(&self, path: &Path, cond: &Cond) -> Option<Node> {
+        if !self.indexed.contains(path) {
             return None;
         }
         let (op, value) = match cond {
@@ -306,8 +291,8 @@ impl Context<'_> {
         })
     }
 
-    fn cond_node(&self, path: &Path, at: &str, cond: &Cond, root: Root) -> Result<Node, Error> {
-        if let Some(node) = self.indexed(path, cond, root) {
+    fn cond_node(&self, path: &Path, at: &str, cond: &Cond) -> Result<Node, Error> {
+        if let Some(node) = self.indexed(path, cond) {
             return Ok(node);
         }
         Ok(match cond {
@@ -360,13 +345,13 @@ impl Context<'_> {
                     ));
                 }
                 if values.iter().any(Value::is_null) {
-                    alternatives.push(self.cond_node(path, at, &Cond::Eq(Value::Null), root)?);
+                    alternatives.push(self.cond_node(path, at, &Cond::Eq(Value::Null))?);
                 }
                 or(alternatives)
             }
             Cond::Any(conds) => or(conds
                 .iter()
-                .map(|c| self.cond_node(path, at, c, root))
+                .map(|c| self.cond_node(path, at, c))
                 .collect::<Result<_, _>>()?),
             Cond::Exists(true) => Node::Path(format!("exists({at})")),
             Cond::Exists(false) => Node::Path(format!("!exists({at})")),
@@ -378,29 +363,12 @@ impl Context<'_> {
                     kind => any(at, &format!("@.type() == {}", string(kind.name()))),
                 })
                 .collect()),
-            Cond::Regex { pattern, flags } => {
-                let flag = if flags.is_empty() {
-                    String::new()
-                } else {
-                    format!(" flag {}", string(flags))
-                };
-                let pattern = string(pattern);
-                self.compare(
-                    at,
-                    format!("{at} like_regex {pattern}{flag}"),
-                    &format!("@ like_regex {pattern}{flag}"),
-                )
-            }
-            // Only numbers whose integer part fits in 64 bits count (MongoDB truncates the
-            // dividend toward zero, and leaves out what it cannot convert).
-            Cond::Mod { divisor, remainder } => any(
+            Cond::Regex { pattern, flags } => self.compare(
                 at,
-                &format!(
-                    "@.type() == \"number\" && @ > -9223372036854775809 && @ < 9223372036854775808 \
-                     && ((@ >= 0 && @.floor() % {divisor} == {remainder}) \
-                     || (@ < 0 && @.ceiling() % {divisor} == {remainder}))"
-                ),
+                regex_pred(at, pattern, flags),
+                &regex_pred("@", pattern, flags),
             ),
+            Cond::Mod { divisor, remainder } => any(at, &mod_pred("@", *divisor, *remainder)),
             Cond::Size(n) => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
             }
@@ -420,12 +388,12 @@ impl Context<'_> {
                     None => exact,
                 }
             }
-            Cond::Not(inner) => not(self.with_polarity(!self.negated.get(), || {
-                self.cond_node(path, at, inner, root)
-            })?),
+            Cond::Not(inner) => {
+                not(self.with_polarity(!self.negated.get(), || self.cond_node(path, at, inner))?)
+            }
             Cond::All(conds) => and(conds
                 .iter()
-                .map(|c| self.cond_node(path, at, c, root))
+                .map(|c| self.cond_node(path, at, c))
                 .collect::<Result<_, _>>()?),
         })
     }
@@ -550,6 +518,27 @@ fn render_sql(
     }
 }
 
+/// `v like_regex "pattern" flag "flags"`: `$regex` on the value `v` (a path).
+fn regex_pred(v: &str, pattern: &str, flags: &str) -> String {
+    let flag = if flags.is_empty() {
+        String::new()
+    } else {
+        format!(" flag {}", string(flags))
+    };
+    format!("{v} like_regex {}{flag}", string(pattern))
+}
+
+/// `$mod` on the value `v` (`@` or `$`) as a path predicate: only numbers whose integer part
+/// fits in 64 bits count (MongoDB truncates the dividend toward zero, and leaves out what it
+/// cannot convert); the remainder has the dividend's sign, as jsonpath's `%`.
+fn mod_pred(v: &str, divisor: i64, remainder: i64) -> String {
+    format!(
+        "{v}.type() == \"number\" && {v} > -9223372036854775809 && {v} < 9223372036854775808 \
+         && (({v} >= 0 && {v}.floor() % {divisor} == {remainder}) \
+         || ({v} < 0 && {v}.ceiling() % {divisor} == {remainder}))"
+    )
+}
+
 /// The positive scalar equalities of an `$elemMatch`, as a lax path predicate on `@` (the
 /// element): `@ == 5` for the value form, `(@."b" == 5 && @."c" == "x")` for top-level fields of
 /// the document form. None when there are none, or a key is a number (an array element read
@@ -617,7 +606,7 @@ fn elem_match_sql(
                 negated: Cell::new(false),
             };
             let node = context
-                .filter_node(filter, Root::Document)
+                .filter_node(filter)
                 .expect("a parsed filter compiles");
             let is = |kind: &str| {
                 format!("pg_catalog.jsonb_typeof({element}) OPERATOR(pg_catalog.=) '{kind}'")
@@ -706,35 +695,32 @@ fn value_cond_sql(
                 .collect();
             path(any.join(" || "), params)
         }
-        Cond::Regex { pattern, flags } => {
-            let flag = if flags.is_empty() {
-                String::new()
-            } else {
-                format!(" flag {}", string(flags))
-            };
-            path(
-                format!("$.type() == \"string\" && $ like_regex {}{flag}", string(pattern)),
-                params,
-            )
-        }
-        Cond::Size(n) => path(format!("$.type() == \"array\" && $.size() == {n}"), params),
-        Cond::Mod { divisor, remainder } => path(
+        Cond::Regex { pattern, flags } => path(
             format!(
-                "$.type() == \"number\" && $ > -9223372036854775809 && $ < 9223372036854775808 \
-                 && (($ >= 0 && $.floor() % {divisor} == {remainder}) || ($ < 0 && $.ceiling() % {divisor} == {remainder}))"
+                "$.type() == \"string\" && {}",
+                regex_pred("$", pattern, flags)
             ),
             params,
         ),
+        Cond::Size(n) => path(format!("$.type() == \"array\" && $.size() == {n}"), params),
+        Cond::Mod { divisor, remainder } => path(mod_pred("$", *divisor, *remainder), params),
         Cond::ElemMatch(inner) => {
             let p = bind(Param::JsonPath("$".to_string()), first, params);
             elem_match_sql(value, &p, inner, depth, first, params)
         }
-        Cond::Not(inner) => format!("NOT ({})", value_cond_sql(inner, value, depth, first, params)),
+        Cond::Not(inner) => format!(
+            "NOT ({})",
+            value_cond_sql(inner, value, depth, first, params)
+        ),
         Cond::All(conds) | Cond::Any(conds) if conds.is_empty() => {
             matches!(cond, Cond::All(_)).to_string()
         }
         Cond::All(conds) | Cond::Any(conds) => {
-            let sep = if matches!(cond, Cond::All(_)) { " AND " } else { " OR " };
+            let sep = if matches!(cond, Cond::All(_)) {
+                " AND "
+            } else {
+                " OR "
+            };
             let parts: Vec<String> = conds
                 .iter()
                 .map(|c| value_cond_sql(c, value, depth, first, params))

@@ -201,9 +201,7 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
             let mut hit = false;
             for value in values {
                 if let Value::Array(items) = value {
-                    for element in items {
-                        hit |= element_holds(elem, element)?;
-                    }
+                    hit |= some_element(elem, items)?;
                 }
             }
             hit
@@ -224,6 +222,15 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
             all
         }
     })
+}
+
+/// Whether some element of an array satisfies `$elemMatch` (`None`: not evaluated here).
+fn some_element(elem: &ElemMatch, items: &[Value]) -> Option<bool> {
+    let mut hit = false;
+    for element in items {
+        hit |= element_holds(elem, element)?;
+    }
+    Some(hit)
 }
 
 /// Whether one array element satisfies `$elemMatch`'s conditions.
@@ -270,13 +277,7 @@ fn single(cond: &Cond, e: &Value) -> Option<bool> {
             integer_part(e).is_some_and(|x| x % i128::from(*divisor) == i128::from(*remainder))
         }
         Cond::ElemMatch(inner) => match e {
-            Value::Array(items) => {
-                let mut hit = false;
-                for element in items {
-                    hit |= element_holds(inner, element)?;
-                }
-                hit
-            }
+            Value::Array(items) => some_element(inner, items)?,
             _ => false,
         },
         Cond::Not(inner) => !single(inner, e)?,
