@@ -310,6 +310,12 @@ COMMENT ON FUNCTION docstore_drop_index(text, text) IS
 Errors: 22004 collection or name is NULL; 22023 collection is not 1 to 255 characters.';
 COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text) IS
 'Internal: a document with update operators applied (docstore_patch).';
+COMMENT ON FUNCTION docstore.compare(jsonb, jsonb) IS
+'Internal: MongoDB''s order of two values (-1, 0, 1): null, numbers, strings, objects, arrays, booleans; objects pair by pair (type, key, value) in jsonb''s key order, arrays element by element. What $gt/$gte/$lt/$lte with an object or array operand compile to.
+Errors: 22023 a value nested more than 128 levels deep.';
+COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
+'Internal: the values at the path keys (a JSON array of keys) of data as MongoDB finds them, a key that is an array position ("0", "12") also taking that element of an array, as a JSON array. What a filter on a path with array positions ("items.0.price") is evaluated over.
+Errors: 22023 data nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS

@@ -658,6 +658,33 @@ mod docstore {
         Json(docstore_core::update::apply(&data.0, &update, now).or_raise(NAME))
     }
 
+    /// MongoDB's order of two values (`docstore_core::find::compare_values`): -1, 0 or 1. The
+    /// comparison of `$gt`/`$gte`/`$lt`/`$lte` with an object or array operand.
+    #[pg_extern(immutable, parallel_safe, strict)]
+    fn compare(a: Json, b: Json) -> i32 {
+        docstore_core::find::compare_values(&a.0, &b.0) as i32
+    }
+
+    /// The values at a path (`keys`, a JSON array of its keys) as MongoDB finds them, array
+    /// positions included (`docstore_core::filter::eval::values_at`), as a JSON array: what a
+    /// filter on a path with array positions (`"items.0.price"`) is evaluated over. Keys that
+    /// are not strings make it `[]`.
+    #[pg_extern(immutable, parallel_safe, strict)]
+    fn path_values(data: Json, keys: Json) -> Json {
+        let keys: Option<Vec<String>> = keys.0.as_array().and_then(|keys| {
+            keys.iter()
+                .map(|k| k.as_str().map(str::to_string))
+                .collect()
+        });
+        let values = keys.map_or_else(Vec::new, |keys| {
+            docstore_core::filter::eval::values_at(&data.0, &keys)
+                .into_iter()
+                .cloned()
+                .collect()
+        });
+        Json(serde_json::Value::Array(values))
+    }
+
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).
     /// Parses the document into Rust: only `docstore_find` with `fields` pays for it.
     #[pg_extern(immutable, parallel_safe, strict)]

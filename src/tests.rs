@@ -348,7 +348,8 @@ mod strategies {
     use serde_json::{json, Value};
 
     pub fn key() -> impl Strategy<Value = String> {
-        prop_oneof![Just("a"), Just("b"), Just("c")].prop_map(str::to_string)
+        // "0": an object key that is also an array position in a path.
+        prop_oneof![Just("a"), Just("b"), Just("c"), Just("0")].prop_map(str::to_string)
     }
 
     pub fn scalar() -> impl Strategy<Value = Value> {
@@ -414,7 +415,14 @@ mod strategies {
     }
 
     pub fn path() -> impl Strategy<Value = String> {
-        prop_oneof![key(), (key(), key()).prop_map(|(a, b)| format!("{a}.{b}"))]
+        let position = prop_oneof![Just("0"), Just("1")];
+        prop_oneof![
+            key(),
+            (key(), key()).prop_map(|(a, b)| format!("{a}.{b}")),
+            // Array positions (MongoDB: an element of an array, or an object's key).
+            (key(), position.clone()).prop_map(|(a, i)| format!("{a}.{i}")),
+            (key(), position, key()).prop_map(|(a, i, b)| format!("{a}.{i}.{b}")),
+        ]
     }
 
     pub fn operator() -> impl Strategy<Value = Value> {
@@ -430,6 +438,12 @@ mod strategies {
             (
                 prop_oneof![Just("$gt"), Just("$gte"), Just("$lt"), Just("$lte")],
                 number_or_string.clone()
+            )
+                .prop_map(|(op, v)| json!({op: v})),
+            // MongoDB's type brackets: booleans, null, objects and arrays as operands.
+            (
+                prop_oneof![Just("$gt"), Just("$gte"), Just("$lt"), Just("$lte")],
+                value()
             )
                 .prop_map(|(op, v)| json!({op: v})),
             prop::collection::vec(value(), 0..3).prop_map(|v| json!({"$in": v})),

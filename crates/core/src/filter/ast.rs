@@ -58,6 +58,26 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
+    /// Whether `ordering` (of a value against the operand) satisfies the operator.
+    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        match self {
+            CmpOp::Gt => ordering.is_gt(),
+            CmpOp::Gte => ordering.is_ge(),
+            CmpOp::Lt => ordering.is_lt(),
+            CmpOp::Lte => ordering.is_le(),
+        }
+    }
+
+    /// The SQL and path-language operator.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Gt => ">",
+            CmpOp::Gte => ">=",
+            CmpOp::Lt => "<",
+            CmpOp::Lte => "<=",
+        }
+    }
+
     pub fn operator(self) -> &'static str {
         match self {
             CmpOp::Gt => "$gt",
@@ -78,8 +98,13 @@ pub enum Cond {
     EqStructure(Value),
     /// Contains an object or array (`{"f": {...}}`, 0.1's `@>` meaning).
     Contains(Value),
-    /// `$gt`, `$gte`, `$lt`, `$lte` on a number or a string, within its type.
+    /// `$gt`, `$gte`, `$lt`, `$lte` on a number, a string or a boolean, within its type
+    /// (MongoDB's type brackets: `{"$gt": 5}` never matches a string; `false` < `true`).
     Cmp(CmpOp, Value),
+    /// `$gt`, `$gte`, `$lt`, `$lte` on an object or an array: the values at the path, and the
+    /// elements of arrays there, of the operand's type, in MongoDB's order of that type
+    /// ([`crate::find::compare_values`]).
+    CmpStructure(CmpOp, Value),
     /// `$in`: equal to one of the scalars.
     In(Vec<Value>),
     /// `$exists`

@@ -5,6 +5,7 @@ use std::cell::Cell;
 use serde_json::Value;
 
 use super::ast::{CmpOp, Cond, ElemMatch, Filter, Path};
+use super::eval::array_position;
 use super::jsonpath::{accessor, literal, string};
 use crate::{Error, JsonKind};
 
@@ -130,8 +131,22 @@ enum Node {
     Contains(Value),
     /// Some value at `path` (a path expression) contains `value`.
     PathContains(String, Value),
-    /// Some value at `path`, or an element of an array there, equals `value` exactly.
-    PathEquals(String, Value),
+    /// Some value at `at` (a path expression) — or, with `elements`, an element of an array
+    /// there — passes `test`, which SQL states (the path language has no literal for objects and
+    /// arrays, nor an array test it would not unwrap).
+    Values {
+        at: String,
+        test: ValueTest,
+        elements: bool,
+    },
+    /// `node` over the values at `keys` as MongoDB finds them, where a key is an array position
+    /// (`"items.0.price"`), which the path language cannot state exactly (lax mode reads `[0]`
+    /// of a non-array as the value itself): `docstore.path_values(data, keys)`, a jsonb array of
+    /// them, with `node`'s paths starting at `$[*]`.
+    Rooted {
+        keys: Vec<String>,
+        node: Box<Node>,
+    },
     /// A comparison on an indexed path, in the index's expressions: the value at `keys` has
     /// type rank `rank` and its `key` expression compares with `op` to `value`.
     Indexed {
@@ -151,6 +166,18 @@ enum Node {
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
+}
+
+/// What [`Node::Values`] asks of a value.
+#[derive(Debug, Clone, PartialEq)]
+enum ValueTest {
+    /// Equal (jsonb's `=`: numbers by value).
+    Equals(Value),
+    /// Of the operand's type and ordered so against it ([`crate::find::compare_values`], in
+    /// SQL `docstore.compare`).
+    Compare(CmpOp, Value),
+    /// An array of this length.
+    Size(u64),
 }
 
 struct Context<'a> {
@@ -200,9 +227,65 @@ impl Context<'_> {
                 .iter()
                 .map(|f| self.with_polarity(!self.negated.get(), || self.filter_node(f)))
                 .collect::<Result<_, _>>()?)),
+            Filter::Field(path, cond)
+                if path.0[1..].iter().any(|k| array_position(k).is_some()) =>
+            {
+                let inner = Context {
+                    indexed: &[],
+                    negated: Cell::new(self.negated.get()),
+                };
+                let exact = Node::Rooted {
+                    keys: path.0.clone(),
+                    node: Box::new(inner.cond_node(path, "$[*]", cond)?),
+                };
+                match positional_equalities(&path.0, cond) {
+                    Some(pred) => and(vec![Node::Path(pred), exact]),
+                    None => exact,
+                }
+            }
             Filter::Field(path, cond) => self.cond_node(path, &accessor("$", &path.0), cond)?,
         })
     }
+}
+
+/// For an equality (or `$in` of scalars, null excepted) on a path with array positions, a lax
+/// path predicate every match satisfies, which the GIN index serves: each position read both
+/// as a subscript and as a key (`$."items"[0]."price" == 5 || $."items"."0"."price" == 5`).
+/// None for other conditions, or past three positions (eight alternatives).
+fn positional_equalities(keys: &[String], cond: &Cond) -> Option<String> {
+    let values: Vec<&Value> = match cond {
+        Cond::Eq(v) if !v.is_null() => vec![v],
+        Cond::In(vs) if !vs.is_empty() && vs.iter().all(|v| !v.is_null()) => vs.iter().collect(),
+        _ => return None,
+    };
+    let positions = keys[1..]
+        .iter()
+        .filter(|k| array_position(k).is_some())
+        .count();
+    if positions > 3 {
+        return None;
+    }
+    let mut accessors = vec!["$".to_string() + &string_key(&keys[0])];
+    for key in &keys[1..] {
+        let keyed = string_key(key);
+        accessors = match array_position(key) {
+            Some(i) => accessors
+                .iter()
+                .flat_map(|a| [format!("{a}[{i}]"), format!("{a}{keyed}")])
+                .collect(),
+            None => accessors.into_iter().map(|a| a + &keyed).collect(),
+        };
+    }
+    let alternatives: Vec<String> = accessors
+        .iter()
+        .flat_map(|a| values.iter().map(move |v| format!("{a} == {}", literal(v))))
+        .collect();
+    Some(format!("({})", alternatives.join(" || ")))
+}
+
+/// `."key"`: a member accessor.
+fn string_key(key: &str) -> String {
+    format!(".{}", string(key))
 }
 
 fn and(nodes: Vec<Node>) -> Node {
@@ -305,7 +388,16 @@ impl Context<'_> {
                 format!("{at} == {}", literal(value)),
                 &format!("@ == {}", literal(value)),
             ),
-            Cond::EqStructure(value) => Node::PathEquals(at.to_string(), value.clone()),
+            Cond::EqStructure(value) => Node::Values {
+                at: at.to_string(),
+                test: ValueTest::Equals(value.clone()),
+                elements: true,
+            },
+            Cond::CmpStructure(op, value) => Node::Values {
+                at: at.to_string(),
+                test: ValueTest::Compare(*op, value.clone()),
+                elements: true,
+            },
             Cond::Contains(value) => {
                 if path.0.len() == 1 {
                     let mut object = serde_json::Map::new();
@@ -369,9 +461,17 @@ impl Context<'_> {
                 &regex_pred("@", pattern, flags),
             ),
             Cond::Mod { divisor, remainder } => any(at, &mod_pred("@", *divisor, *remainder)),
-            Cond::Size(n) => {
+            // One value at a top-level key: the path states it. Elsewhere (several values) the
+            // array test and the length must hold for the same value, which the path language
+            // cannot pair up (its filters would unwrap the arrays).
+            Cond::Size(n) if path.0.len() == 1 && at.starts_with("$.") => {
                 Node::Path(format!("({at}.type() == \"array\" && {at}.size() == {n})"))
             }
+            Cond::Size(n) => Node::Values {
+                at: at.to_string(),
+                test: ValueTest::Size(*n),
+                elements: false,
+            },
             Cond::ElemMatch(elem) => {
                 let exact = Node::ElemMatch {
                     path: at.to_string(),
@@ -417,7 +517,8 @@ fn render_path(node: &Node) -> Option<String> {
         Node::Not(inner) => Some(format!("!({})", render_path(inner)?)),
         Node::Contains(_)
         | Node::PathContains(..)
-        | Node::PathEquals(..)
+        | Node::Values { .. }
+        | Node::Rooted { .. }
         | Node::Indexed { .. }
         | Node::ElemMatch { .. } => None,
     }
@@ -459,16 +560,29 @@ fn render_sql(
                  WHERE {v}.x OPERATOR(pg_catalog.@>) {val})"
             )
         }
-        Node::PathEquals(at, value) => {
+        Node::Values { at, test, elements } => {
             let p = bind(Param::JsonPath(at.clone()), params);
-            let val = bind(Param::Jsonb(value.clone()), params);
+            let pass = value_test_sql(test, first, params);
+            let on_value = pass(&format!("{v}.x"));
+            let on_element = if *elements {
+                format!(
+                    " OR (pg_catalog.jsonb_typeof({v}.x) OPERATOR(pg_catalog.=) 'array' \
+                     AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements({v}.x) AS {e}(y) \
+                     WHERE {}))",
+                    pass(&format!("{e}.y"))
+                )
+            } else {
+                String::new()
+            };
             format!(
                 "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query({column}, {p}) AS {v}(x) \
-                 WHERE {v}.x OPERATOR(pg_catalog.=) {val} \
-                 OR (pg_catalog.jsonb_typeof({v}.x) OPERATOR(pg_catalog.=) 'array' \
-                 AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements({v}.x) AS {e}(y) \
-                 WHERE {e}.y OPERATOR(pg_catalog.=) {val})))"
+                 WHERE {on_value}{on_element})"
             )
+        }
+        Node::Rooted { keys, node } => {
+            let k = bind(Param::Jsonb(Value::from(keys.clone())), params);
+            let values = format!("docstore.path_values({column}, {k})");
+            render_sql(node, &values, depth + 1, first, params)
         }
         Node::ElemMatch { path, elem } => {
             let p = bind(Param::JsonPath(path.clone()), params);
@@ -516,6 +630,44 @@ fn render_sql(
         Node::Not(inner) => format!("NOT {}", render_sql(inner, column, depth, first, params)),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
     }
+}
+
+/// `test` as SQL on a jsonb expression, its operand bound once: a function of the expression.
+fn value_test_sql(
+    test: &ValueTest,
+    first: usize,
+    params: &mut Vec<Param>,
+) -> impl Fn(&str) -> String {
+    let operand = match test {
+        ValueTest::Equals(value) | ValueTest::Compare(_, value) => {
+            bind(Param::Jsonb(value.clone()), first, params)
+        }
+        ValueTest::Size(_) => String::new(),
+    };
+    let test = test.clone();
+    move |x: &str| match &test {
+        ValueTest::Equals(_) => format!("{x} OPERATOR(pg_catalog.=) {operand}"),
+        ValueTest::Compare(op, value) => compare_sql(x, *op, value, &operand),
+        ValueTest::Size(n) => format!(
+            "(pg_catalog.jsonb_typeof({x}) OPERATOR(pg_catalog.=) 'array' \
+             AND pg_catalog.jsonb_array_length({x}) OPERATOR(pg_catalog.=) {n})"
+        ),
+    }
+}
+
+/// `x` (jsonb) of the type of `value` (an object or an array, bound at `operand`) and ordered
+/// `op` against it by MongoDB's order. Never NULL for a non-NULL `x`.
+fn compare_sql(x: &str, op: CmpOp, value: &Value, operand: &str) -> String {
+    format!(
+        "(pg_catalog.jsonb_typeof({x}) OPERATOR(pg_catalog.=) {} \
+         AND docstore.compare({x}, {operand}) OPERATOR(pg_catalog.{}) 0)",
+        if value.is_array() {
+            "'array'"
+        } else {
+            "'object'"
+        },
+        op.symbol()
+    )
 }
 
 /// `v like_regex "pattern" flag "flags"`: `$regex` on the value `v` (a path).
@@ -678,6 +830,10 @@ fn value_cond_sql(
                 .map(|v| format!("({} && $ == {})", typed(v), literal(v)))
                 .collect();
             path(any.join(" || "), params)
+        }
+        Cond::CmpStructure(op, v) => {
+            let operand = bind(Param::Jsonb(v.clone()), first, params);
+            compare_sql(value, *op, v, &operand)
         }
         Cond::EqStructure(v) => format!(
             "{value} OPERATOR(pg_catalog.=) {}",

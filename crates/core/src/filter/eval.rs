@@ -29,16 +29,22 @@ pub fn matches(filter: &Filter, doc: &Value) -> Option<bool> {
     })
 }
 
-/// The values at a path, as lax SQL/JSON path mode finds them: a member accessor applied to an
-/// array applies to its elements (one level).
-fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
+/// The values at a path, as MongoDB finds them: a key applied to an object is its member; applied
+/// to an array, it is the member of each element that is an object (one level: an element that
+/// is an array is not looked into) and, when the key is an array position (`"0"`, `"12"`), also
+/// the element at that position. Without positions this is what lax SQL/JSON path mode finds.
+pub fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
     let mut current = vec![doc];
     for key in keys {
+        let position = array_position(key);
         let mut next = Vec::new();
         for value in current {
             match value {
                 Value::Object(map) => next.extend(map.get(key)),
                 Value::Array(items) => {
+                    if let Some(i) = position {
+                        next.extend(items.get(i));
+                    }
                     for item in items {
                         if let Value::Object(map) = item {
                             next.extend(map.get(key));
@@ -51,6 +57,15 @@ fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
         current = next;
     }
     current
+}
+
+/// The array position a path key names, if it is one: decimal digits without a leading zero
+/// (MongoDB reads `"01"` as a field name only).
+pub fn array_position(key: &str) -> Option<usize> {
+    let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
+    (digits && (key == "0" || !key.starts_with('0')))
+        .then(|| key.parse().ok())
+        .flatten()
 }
 
 /// The values and, for arrays, their elements: what a path filter sees in lax mode.
@@ -146,17 +161,15 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
     let ordering = match (a, b) {
         (Value::Number(_), Value::Number(_)) => number(a).partial_cmp(&number(b)),
         (Value::String(x), Value::String(y)) => Some(x.as_str().cmp(y.as_str())),
+        (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
         _ => None,
     };
-    let Some(ordering) = ordering else {
-        return false;
-    };
-    match op {
-        CmpOp::Gt => ordering.is_gt(),
-        CmpOp::Gte => ordering.is_ge(),
-        CmpOp::Lt => ordering.is_lt(),
-        CmpOp::Lte => ordering.is_le(),
-    }
+    ordering.is_some_and(|o| op.holds(o))
+}
+
+/// A comparison with an object or an array operand: values of its type only, in MongoDB's order.
+fn compare_structure(op: CmpOp, a: &Value, b: &Value) -> bool {
+    JsonKind::of(a) == JsonKind::of(b) && op.holds(crate::find::compare_values(a, b))
 }
 
 /// Whether `cond` holds for `values`, the values at its path.
@@ -170,6 +183,12 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
         }),
         Cond::Contains(target) => values.iter().any(|v| contains(v, target)),
         Cond::Cmp(op, target) => compared(values).iter().any(|v| compare(*op, v, target)),
+        // The values themselves (an array as a whole) and the elements of arrays among them.
+        Cond::CmpStructure(op, target) => values
+            .iter()
+            .copied()
+            .chain(unwrapped(values))
+            .any(|v| compare_structure(*op, v, target)),
         Cond::In(targets) => {
             let scalars = targets.iter().filter(|t| !t.is_null());
             let mut hit = false;
@@ -188,13 +207,9 @@ fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
         Cond::Mod { divisor, remainder } => compared(values).iter().any(|v| {
             integer_part(v).is_some_and(|x| x % i128::from(*divisor) == i128::from(*remainder))
         }),
-        Cond::Size(n) => {
-            values.iter().any(|v| v.is_array())
-                && values.iter().any(|v| match v {
-                    Value::Array(items) => items.len() as u64 == *n,
-                    _ => *n == 1,
-                })
-        }
+        Cond::Size(n) => values
+            .iter()
+            .any(|v| matches!(v, Value::Array(items) if items.len() as u64 == *n)),
         // The arrays among the values at the path (not their elements), and their elements as
         // MongoDB sees them: each one value, an array element never unwrapped.
         Cond::ElemMatch(elem) => {
@@ -268,6 +283,7 @@ fn single(cond: &Cond, e: &Value) -> Option<bool> {
         Cond::EqStructure(target) => deep_eq(e, target),
         Cond::Contains(target) => contains(e, target),
         Cond::Cmp(op, target) => compare(*op, e, target),
+        Cond::CmpStructure(op, target) => compare_structure(*op, e, target),
         Cond::In(targets) => targets.iter().any(|t| scalar_eq(e, t)),
         Cond::Exists(wanted) => *wanted,
         Cond::Type(kinds) => kinds.contains(&JsonKind::of(e)),

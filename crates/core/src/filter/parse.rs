@@ -193,9 +193,14 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                     "$lt" => CmpOp::Lt,
                     _ => CmpOp::Lte,
                 };
+                // MongoDB's type brackets: a comparison only meets values of the operand's
+                // type. null's bracket is null and missing: $gte/$lte null are $eq null,
+                // $gt/$lt null match nothing.
                 match operand {
-                    Value::Number(_) | Value::String(_) => Cond::Cmp(cmp, operand.clone()),
-                    _ => return Err(bad(op, path, "a number or a string")),
+                    Value::Null if matches!(cmp, CmpOp::Gte | CmpOp::Lte) => Cond::Eq(Value::Null),
+                    Value::Null => Cond::In(Vec::new()),
+                    Value::Object(_) | Value::Array(_) => Cond::CmpStructure(cmp, operand.clone()),
+                    scalar => Cond::Cmp(cmp, scalar.clone()),
                 }
             }
             "$in" | "$nin" => {
