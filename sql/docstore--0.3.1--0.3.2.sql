@@ -25,3 +25,46 @@ AS 'MODULE_PATHNAME', 'path_values_wrapper';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
 'Internal: the values at the path keys (a JSON array of keys) of data as MongoDB finds them, a key that is an array position ("0", "12") also taking that element of an array, as a JSON array. What a filter on a path with array positions ("items.0.price") is evaluated over.
 Errors: 22023 data nested more than 128 levels deep.';
+
+
+-- Leakproof twins of jsonb's @> and @@ (0.3.2), for the GIN index of documents.data. PostgreSQL
+-- runs a role's own conditions after a row-level security policy unless they are leakproof
+-- (they could otherwise raise an error, or call a function, that tells what the hidden rows
+-- hold), and jsonb's operators are not marked so: for a role under docstore_grant's policies
+-- the GIN index served only docstore.@= before. docstore's filters compile to these instead.
+-- @> (jsonb_contains) raises no error for any document. @@ in silent mode raises none either,
+-- except for a like_regex pattern (compiled when a string reaches it) or a variable (looked up
+-- when evaluation reaches it): docstore.jsonb_path_match refuses such paths before it looks at
+-- any document (src/matching.rs), and docstore's compiler keeps pg_catalog.@@ for them.
+CREATE FUNCTION docstore.jsonb_contains(jsonb, jsonb) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+    AS 'jsonb_contains';
+COMMENT ON FUNCTION docstore.jsonb_contains(jsonb, jsonb) IS
+'Internal: jsonb''s @> (jsonb_contains), leakproof: the function of docstore.@>.';
+CREATE FUNCTION docstore.jsonb_path_match(jsonb, jsonpath) RETURNS boolean
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+    AS 'MODULE_PATHNAME', 'docstore_jsonb_path_match';
+COMMENT ON FUNCTION docstore.jsonb_path_match(jsonb, jsonpath) IS
+'Internal: jsonb''s @@ (jsonb_path_match_opr, errors suppressed), leakproof: the function of docstore.@@.
+Errors: 22023 the path has a like_regex or a variable (whatever the documents hold).';
+CREATE OPERATOR docstore.@> (
+    LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = docstore.jsonb_contains,
+    RESTRICT = docstore.match_eq_sel, JOIN = pg_catalog.matchingjoinsel
+);
+COMMENT ON OPERATOR docstore.@> (jsonb, jsonb) IS
+'data @> value: jsonb containment (as pg_catalog.@>), leakproof, served by docstore.jsonb_match_ops';
+CREATE OPERATOR docstore.@@ (
+    LEFTARG = jsonb, RIGHTARG = jsonpath, FUNCTION = docstore.jsonb_path_match,
+    RESTRICT = docstore.match_eq_sel, JOIN = pg_catalog.matchingjoinsel
+);
+COMMENT ON OPERATOR docstore.@@ (jsonb, jsonpath) IS
+'data @@ path: the path predicate (as pg_catalog.@@; no like_regex, no variables), leakproof, served by docstore.jsonb_match_ops';
+ALTER OPERATOR FAMILY docstore.jsonb_match_ops USING gin ADD
+    OPERATOR 21 docstore.@> (jsonb, jsonb),
+    OPERATOR 22 docstore.@@ (jsonb, jsonpath);
+COMMENT ON FUNCTION docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal) IS
+'Internal: GIN extractQuery of docstore.jsonb_match_ops (gin_extract_jsonb_query_path; @= and docstore.@> as @>, docstore.@@ as @@).';
+COMMENT ON FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal) IS
+'Internal: GIN consistent of docstore.jsonb_match_ops (gin_consistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
+COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal) IS
+'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';

@@ -66,6 +66,39 @@ CREATE OPERATOR docstore.@= (
 COMMENT ON OPERATOR docstore.@= (jsonb, jsonb) IS
 'data @= pairs: every top-level key of pairs (scalars) is in data with that value, or with an array holding it (MongoDB equality)';
 
+-- Leakproof twins of jsonb's @> and @@ (0.3.2), for the GIN index of documents.data. PostgreSQL
+-- runs a role's own conditions after a row-level security policy unless they are leakproof
+-- (they could otherwise raise an error, or call a function, that tells what the hidden rows
+-- hold), and jsonb's operators are not marked so: for a role under docstore_grant's policies
+-- the GIN index served only docstore.@= before. docstore's filters compile to these instead.
+-- @> (jsonb_contains) raises no error for any document. @@ in silent mode raises none either,
+-- except for a like_regex pattern (compiled when a string reaches it) or a variable (looked up
+-- when evaluation reaches it): docstore.jsonb_path_match refuses such paths before it looks at
+-- any document (src/matching.rs), and docstore's compiler keeps pg_catalog.@@ for them.
+CREATE FUNCTION docstore.jsonb_contains(jsonb, jsonb) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+    AS 'jsonb_contains';
+COMMENT ON FUNCTION docstore.jsonb_contains(jsonb, jsonb) IS
+'Internal: jsonb''s @> (jsonb_contains), leakproof: the function of docstore.@>.';
+CREATE FUNCTION docstore.jsonb_path_match(jsonb, jsonpath) RETURNS boolean
+    LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
+    AS 'MODULE_PATHNAME', 'docstore_jsonb_path_match';
+COMMENT ON FUNCTION docstore.jsonb_path_match(jsonb, jsonpath) IS
+'Internal: jsonb''s @@ (jsonb_path_match_opr, errors suppressed), leakproof: the function of docstore.@@.
+Errors: 22023 the path has a like_regex or a variable (whatever the documents hold).';
+CREATE OPERATOR docstore.@> (
+    LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = docstore.jsonb_contains,
+    RESTRICT = docstore.match_eq_sel, JOIN = pg_catalog.matchingjoinsel
+);
+COMMENT ON OPERATOR docstore.@> (jsonb, jsonb) IS
+'data @> value: jsonb containment (as pg_catalog.@>), leakproof, served by docstore.jsonb_match_ops';
+CREATE OPERATOR docstore.@@ (
+    LEFTARG = jsonb, RIGHTARG = jsonpath, FUNCTION = docstore.jsonb_path_match,
+    RESTRICT = docstore.match_eq_sel, JOIN = pg_catalog.matchingjoinsel
+);
+COMMENT ON OPERATOR docstore.@@ (jsonb, jsonpath) IS
+'data @@ path: the path predicate (as pg_catalog.@@; no like_regex, no variables), leakproof, served by docstore.jsonb_match_ops';
+
 -- The GIN operator class of documents.data: PostgreSQL's jsonb_path_ops (same entries, same
 -- support functions, same @>, @?, @@) plus docstore.@=, searched as @> with the same object
 -- (strategy 20, read as @>'s 7 by the three wrappers): every matching document holds every
@@ -81,11 +114,11 @@ CREATE FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal
     RETURNS "char" LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
     AS 'MODULE_PATHNAME', 'docstore_gin_triconsistent';
 COMMENT ON FUNCTION docstore.gin_extract_query(jsonb, internal, int2, internal, internal, internal, internal) IS
-'Internal: GIN extractQuery of docstore.jsonb_match_ops (gin_extract_jsonb_query_path, @= as @>).';
+'Internal: GIN extractQuery of docstore.jsonb_match_ops (gin_extract_jsonb_query_path; @= and docstore.@> as @>, docstore.@@ as @@).';
 COMMENT ON FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal) IS
-'Internal: GIN consistent of docstore.jsonb_match_ops (gin_consistent_jsonb_path, @= as @>).';
+'Internal: GIN consistent of docstore.jsonb_match_ops (gin_consistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
 COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal) IS
-'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path, @= as @>).';
+'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
 CREATE OPERATOR CLASS docstore.jsonb_match_ops FOR TYPE jsonb USING gin AS
     OPERATOR 7 pg_catalog.@> (jsonb, jsonb),
     OPERATOR 15 pg_catalog.@? (jsonb, jsonpath),
@@ -97,6 +130,11 @@ CREATE OPERATOR CLASS docstore.jsonb_match_ops FOR TYPE jsonb USING gin AS
     FUNCTION 4 docstore.gin_consistent(internal, int2, jsonb, int4, internal, internal, internal, internal),
     FUNCTION 6 docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal),
     STORAGE int4;
+-- docstore's leakproof @> and @@, searched as jsonb_path_ops' 7 and 16 (added to the family, as
+-- the 0.3.1 → 0.3.2 upgrade adds them).
+ALTER OPERATOR FAMILY docstore.jsonb_match_ops USING gin ADD
+    OPERATOR 21 docstore.@> (jsonb, jsonb),
+    OPERATOR 22 docstore.@@ (jsonb, jsonpath);
 
 -- Filters on documents: @>, @@, @? and docstore.@= (above), with jsonb_path_ops' entries.
 CREATE INDEX documents_data_idx ON docstore.documents USING gin (data docstore.jsonb_match_ops);

@@ -25,7 +25,7 @@
 
 use std::cell::Cell;
 
-use docstore_core::filter::Equalities;
+use docstore_core::filter::{Equalities, Operators};
 use docstore_core::jsonb_binary::{self, Container, Value};
 use pgrx::prelude::*;
 use pgrx::{pg_sys, varlena};
@@ -99,15 +99,71 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_support(
 
 /// `docstore.@=`'s strategy number in `docstore.jsonb_match_ops`.
 const MATCH_STRATEGY: i16 = 20;
-/// `@>`'s strategy number in `jsonb_path_ops` (`JsonbContainsStrategyNumber`).
+/// The leakproof `docstore.@>`'s and `docstore.@@`'s (0.3.2).
+const LEAKPROOF_CONTAINS_STRATEGY: i16 = 21;
+const LEAKPROOF_PATH_MATCH_STRATEGY: i16 = 22;
+/// `@>`'s and `@@`'s strategy numbers in `jsonb_path_ops` (`JsonbContainsStrategyNumber`,
+/// `JsonbJsonpathPredicateStrategyNumber`).
 const CONTAINS_STRATEGY: i16 = 7;
+const PATH_MATCH_STRATEGY: i16 = 16;
 
-/// Reads `@=`'s strategy number as `@>`'s in argument `n` of a GIN support call.
+/// Reads docstore's strategy numbers as `jsonb_path_ops`' in argument `n` of a GIN support
+/// call: `@=` and `docstore.@>` as `@>`, `docstore.@@` as `@@`.
 unsafe fn as_contains(fcinfo: pg_sys::FunctionCallInfo, n: usize) {
     let args = (*fcinfo).args.as_mut_slice(n + 1);
-    if args[n].value.value() as i16 == MATCH_STRATEGY {
-        args[n].value = pg_sys::Datum::from(CONTAINS_STRATEGY);
+    let strategy = match args[n].value.value() as i16 {
+        MATCH_STRATEGY | LEAKPROOF_CONTAINS_STRATEGY => CONTAINS_STRATEGY,
+        LEAKPROOF_PATH_MATCH_STRATEGY => PATH_MATCH_STRATEGY,
+        _ => return,
+    };
+    args[n].value = pg_sys::Datum::from(strategy);
+}
+
+function_info_v1!(pg_finfo_docstore_jsonb_path_match);
+/// `docstore.jsonb_path_match(data jsonb, path jsonpath) RETURNS boolean` (STRICT, LEAKPROOF),
+/// the function of `docstore.@@`: PostgreSQL's `@@` (`jsonb_path_match_opr`, silent mode), for a
+/// path that cannot raise an error depending on the document
+/// ([`docstore_core::filter::is_leakproof`]: no `like_regex`, no variable). Any other path is an
+/// ERROR (22023) before any document is looked at, whatever the documents hold: so the function
+/// tells nothing about rows a policy hides, and PostgreSQL may run it (and the GIN index) before
+/// the policy. The check runs once per path a call site sees (kept in `fn_extra`).
+#[pg_guard]
+#[no_mangle]
+pub unsafe extern "C-unwind" fn docstore_jsonb_path_match(
+    fcinfo: pg_sys::FunctionCallInfo,
+) -> pg_sys::Datum {
+    let path = (*fcinfo).args.as_slice(2)[1].value;
+    let flinfo = (*fcinfo).flinfo;
+    let varlena = pg_sys::pg_detoast_datum_packed(path.cast_mut_ptr());
+    let bytes =
+        std::slice::from_raw_parts(varlena as *const u8, pgrx::varlena::varsize_any(varlena));
+    // fn_extra: the last path checked (its length, then its bytes), in fn_mcxt.
+    let cached = (*flinfo).fn_extra as *const usize;
+    let seen = !cached.is_null() && {
+        let len = *cached;
+        len == bytes.len() && std::slice::from_raw_parts(cached.add(1) as *const u8, len) == bytes
+    };
+    if !seen {
+        let text = pgrx::direct_function_call_as_datum(pg_sys::jsonpath_out, &[Some(path)])
+            .expect("jsonpath_out returns a string");
+        let text = std::ffi::CStr::from_ptr(text.cast_mut_ptr::<std::ffi::c_char>());
+        if !docstore_core::filter::is_leakproof(&text.to_string_lossy()) {
+            pgrx::ereport!(
+                ERROR,
+                PgSqlErrorCode::ERRCODE_INVALID_PARAMETER_VALUE,
+                "docstore.@@ takes no like_regex and no variables",
+                "Use PostgreSQL's @@ (OPERATOR(pg_catalog.@@)) for such a path."
+            );
+        }
+        let memory = pg_sys::MemoryContextAlloc(
+            (*flinfo).fn_mcxt,
+            std::mem::size_of::<usize>() + bytes.len(),
+        ) as *mut usize;
+        *memory = bytes.len();
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), memory.add(1) as *mut u8, bytes.len());
+        (*flinfo).fn_extra = memory.cast();
     }
+    pg_sys::jsonb_path_match_opr(fcinfo)
 }
 
 function_info_v1!(pg_finfo_docstore_gin_extract_query);
@@ -148,35 +204,54 @@ pub unsafe extern "C-unwind" fn docstore_gin_triconsistent(
 
 thread_local! {
     /// What this backend found of the helpers (once found, they stay): bit 0 `match_eq`
-    /// (docstore 0.2.0's SQL), bit 1 the operator `@=` (0.3.0).
+    /// (docstore 0.2.0's SQL), bit 1 the operator `@=` (0.3.0), bit 2 the leakproof
+    /// `docstore.@@` and `docstore.@>` (0.3.2).
     static FOUND: Cell<u8> = const { Cell::new(0) };
 }
 
-/// How the database's docstore SQL lets top-level equalities be stated (see
-/// [`Equalities`]): the operator since 0.3.0; before, `match_eq` as a per-row test where the
-/// statement is `limited`; the path predicate alone on 0.1.0 (a newer library runs against the
-/// old SQL between installing it and `ALTER EXTENSION docstore UPDATE`). A catalog lookup until
-/// the operator is found, then free.
-pub fn equalities(limited: bool) -> Equalities {
+/// The helpers the database's docstore SQL has (see [`FOUND`]): a catalog lookup until the
+/// newest are found, then free.
+fn found() -> u8 {
     let mut found = FOUND.get();
-    if found & 2 == 0 {
+    if found & 4 == 0 {
         found = Spi::get_one::<i32>(
             "SELECT (pg_catalog.to_regprocedure('docstore.match_eq(pg_catalog.jsonb, pg_catalog.jsonb)')
                      IS NOT NULL)::int
                   OPERATOR(pg_catalog.|) ((pg_catalog.to_regoperator(
-                     'docstore.@=(pg_catalog.jsonb, pg_catalog.jsonb)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 1)",
+                     'docstore.@=(pg_catalog.jsonb, pg_catalog.jsonb)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 1)
+                  OPERATOR(pg_catalog.|) ((pg_catalog.to_regoperator(
+                     'docstore.@@(pg_catalog.jsonb, pg_catalog.jsonpath)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 2)",
         )
         .ok()
         .flatten()
         .unwrap_or(0) as u8;
         FOUND.set(found);
     }
+    found
+}
+
+/// How the database's docstore SQL lets top-level equalities be stated (see
+/// [`Equalities`]): the operator since 0.3.0; before, `match_eq` as a per-row test where the
+/// statement is `limited`; the path predicate alone on 0.1.0 (a newer library runs against the
+/// old SQL between installing it and `ALTER EXTENSION docstore UPDATE`).
+pub fn equalities(limited: bool) -> Equalities {
+    let found = found();
     if found & 2 != 0 {
         Equalities::Operator
     } else if limited && found & 1 != 0 {
         Equalities::RowTest
     } else {
         Equalities::Path
+    }
+}
+
+/// The operators path predicates and containment on `data` are written with: docstore's
+/// leakproof ones where the SQL has them (0.3.2), else PostgreSQL's.
+pub fn operators() -> Operators {
+    if found() & 4 != 0 {
+        Operators::LEAKPROOF
+    } else {
+        Operators::CATALOG
     }
 }
 

@@ -57,8 +57,12 @@ pub fn compile_json(
         check_regex(&path, pattern, flags);
     }
     let indexed = crate::indexes::indexed_paths(collection);
-    let equalities = crate::matching::equalities(limited);
-    filter::compile_with_indexes(&filter, first, &indexed, equalities).or_raise(function)
+    let target = filter::Target {
+        indexed: &indexed,
+        equalities: crate::matching::equalities(limited),
+        operators: crate::matching::operators(),
+    };
+    filter::compile_for(&filter, first, &target).or_raise(function)
 }
 
 /// PostgreSQL's regular expressions are the ones that run, so PostgreSQL checks them; a bad one

@@ -48,7 +48,10 @@ q upgrade_old "SELECT count(*) FROM (SELECT docstore_update('c1', id, '{\"u\": 1
 q upgrade_old "SELECT count(*) FROM (SELECT docstore_patch('c2', id, '{\"\$inc\": {\"i\": 1000}}') FROM docstore.documents WHERE collection = 'c2' AND (data->>'i')::int % 2 = 0) s" >/dev/null
 q upgrade_old "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null
 check "before the update: an equality query works" 1 "$(q upgrade_old "SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')")"
-check "before the update: what was planted is bound (the check below can fail)" t \
+# Releases before 0.3.1 bound names through the search_path; from 0.3.1 on nothing is bound to
+# the plants even before the update.
+case $OLD in 0.1.0 | 0.2.0 | 0.3.0) planted=t ;; *) planted=f ;; esac
+check "before the update: what was planted is bound only before 0.3.1 (the check below can fail)" "$planted" \
   "$(q upgrade_old "SELECT ($(sed '/^--/d; s/;$//' "$REPO/tests/security/foreign_bindings.sql")) <> ''")"
 granted=no  # docstore_grant exists from 0.2.0 on
 q upgrade_old "SELECT docstore_grant('c1', 'upgrade_writer', 'write')" >/dev/null 2>&1 && granted=yes
@@ -139,5 +142,5 @@ psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE 
 }
 
 for old in "${OLDS[@]}"; do upgrade_from "$old"; done
-check "upgrades tested from every earlier release" "0.1.0 0.2.0 0.3.0" "${OLDS[*]}"
+check "upgrades tested from every earlier release" "0.1.0 0.2.0 0.3.0 0.3.1" "${OLDS[*]}"
 exit $fail

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::ast::{CmpOp, Cond, ElemMatch, Filter, Path};
 use super::eval::array_position;
-use super::jsonpath::{accessor, literal, string};
+use super::jsonpath::{accessor, is_leakproof, literal, string};
 use crate::{Error, JsonKind};
 
 /// A value bound to a `$n` placeholder of [`Compiled::sql`].
@@ -59,6 +59,56 @@ pub fn compile_with_indexes(
     indexed: &[Path],
     equalities: Equalities,
 ) -> Result<Compiled, Error> {
+    compile_for(
+        filter,
+        first_param,
+        &Target {
+            indexed,
+            equalities,
+            operators: Operators::CATALOG,
+        },
+    )
+}
+
+/// What the compiled SQL may use, from what the database's docstore SQL has.
+#[derive(Clone, Copy, Debug)]
+pub struct Target<'a> {
+    /// Paths that lead a B-tree index of the collection (see [`compile_with_indexes`]).
+    pub indexed: &'a [Path],
+    /// How top-level equalities are stated.
+    pub equalities: Equalities,
+    /// The operators a path predicate and a containment on `data` are written with.
+    pub operators: Operators,
+}
+
+/// The operators `data @@ path` and `data @> value` are written with: PostgreSQL's, or
+/// docstore's leakproof ones of the same meaning (0.3.2), which a role under row-level security
+/// may have served by the GIN index (PostgreSQL's are not leakproof, so for such a role they
+/// run only after the policy, row by row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Operators {
+    pub path_match: &'static str,
+    pub contains: &'static str,
+}
+
+impl Operators {
+    pub const CATALOG: Operators = Operators {
+        path_match: "pg_catalog.@@",
+        contains: "pg_catalog.@>",
+    };
+    pub const LEAKPROOF: Operators = Operators {
+        path_match: "docstore.@@",
+        contains: "docstore.@>",
+    };
+}
+
+/// Compiles `filter` for `target`; its placeholders start at `$first_param`.
+pub fn compile_for(
+    filter: &Filter,
+    first_param: usize,
+    target: &Target,
+) -> Result<Compiled, Error> {
+    let (indexed, equalities) = (target.indexed, target.equalities);
     let pairs = top_level_equalities(filter).filter(|_| equalities != Equalities::Path);
     if let Some(pairs) = &pairs {
         let keys_indexed = indexed
@@ -82,7 +132,16 @@ pub fn compile_with_indexes(
     };
     match node {
         Node::True => {}
-        node => out.sql = render_sql(&node, "data", 0, first_param, &mut out.params),
+        node => {
+            out.sql = render_sql(
+                &node,
+                "data",
+                0,
+                first_param,
+                &mut out.params,
+                target.operators,
+            )
+        }
     }
     if let Some(pairs) = pairs {
         // The per-row test first, the indexable predicate after (see src/matching.rs).
@@ -538,18 +597,26 @@ fn render_sql(
     depth: usize,
     first: usize,
     params: &mut Vec<Param>,
+    ops: Operators,
 ) -> String {
     let bind = |param: Param, params: &mut Vec<Param>| bind(param, first, params);
     if let Some(path) = render_path(node) {
+        // The leakproof operator takes no regular expression (see `is_leakproof`).
+        let op = if is_leakproof(&path) {
+            ops.path_match
+        } else {
+            Operators::CATALOG.path_match
+        };
         return format!(
-            "{column} OPERATOR(pg_catalog.@@) {}",
+            "{column} OPERATOR({op}) {}",
             bind(Param::JsonPath(path), params)
         );
     }
     let (v, e) = (format!("v{depth}"), format!("e{depth}"));
     match node {
         Node::Contains(value) => format!(
-            "{column} OPERATOR(pg_catalog.@>) {}",
+            "{column} OPERATOR({}) {}",
+            ops.contains,
             bind(Param::Jsonb(value.clone()), params)
         ),
         Node::PathContains(at, value) => {
@@ -582,7 +649,7 @@ fn render_sql(
         Node::Rooted { keys, node } => {
             let k = bind(Param::Jsonb(Value::from(keys.clone())), params);
             let values = format!("docstore.path_values({column}, {k})");
-            render_sql(node, &values, depth + 1, first, params)
+            render_sql(node, &values, depth + 1, first, params, Operators::CATALOG)
         }
         Node::ElemMatch { path, elem } => {
             let p = bind(Param::JsonPath(path.clone()), params);
@@ -601,10 +668,10 @@ fn render_sql(
                     (_, true) => Node::And(paths),
                     (_, false) => Node::Or(paths),
                 };
-                parts.push(render_sql(&merged, column, depth, first, params));
+                parts.push(render_sql(&merged, column, depth, first, params, ops));
             }
             for other in others {
-                parts.push(render_sql(other, column, depth, first, params));
+                parts.push(render_sql(other, column, depth, first, params, ops));
             }
             format!("({})", parts.join(if is_and { " AND " } else { " OR " }))
         }
@@ -627,7 +694,10 @@ fn render_sql(
                  AND docstore.{key}({at}){collate} OPERATOR(pg_catalog.{op}) {v})"
             )
         }
-        Node::Not(inner) => format!("NOT {}", render_sql(inner, column, depth, first, params)),
+        Node::Not(inner) => format!(
+            "NOT {}",
+            render_sql(inner, column, depth, first, params, ops)
+        ),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
     }
 }
@@ -767,12 +837,26 @@ fn elem_match_sql(
                 Node::True => format!("({} OR {})", is("object"), is("array")),
                 Node::False => "false".to_string(),
                 node => {
-                    let on_object = render_sql(&node, &element, depth + 1, first, params);
+                    let on_object = render_sql(
+                        &node,
+                        &element,
+                        depth + 1,
+                        first,
+                        params,
+                        Operators::CATALOG,
+                    );
                     let as_object = format!(
                         "(SELECT COALESCE(pg_catalog.jsonb_object_agg((t{depth}.n OPERATOR(pg_catalog.-) 1)::pg_catalog.text, t{depth}.v), \
                          '{{}}'::pg_catalog.jsonb) FROM pg_catalog.jsonb_array_elements({element}) WITH ORDINALITY AS t{depth}(v, n))"
                     );
-                    let on_array = render_sql(&node, &as_object, depth + 1, first, params);
+                    let on_array = render_sql(
+                        &node,
+                        &as_object,
+                        depth + 1,
+                        first,
+                        params,
+                        Operators::CATALOG,
+                    );
                     format!(
                         "(({} AND {on_object}) OR ({} AND {on_array}))",
                         is("object"),

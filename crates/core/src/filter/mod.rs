@@ -21,9 +21,10 @@ mod parse;
 
 pub use ast::{CmpOp, Cond, ElemMatch, Filter, Path};
 pub use compile::{
-    compile, compile_with_indexes, top_level_equalities, Compiled, Equalities, Param,
+    compile, compile_for, compile_with_indexes, top_level_equalities, Compiled, Equalities,
+    Operators, Param, Target,
 };
-pub use jsonpath::accessor;
+pub use jsonpath::{accessor, is_leakproof};
 pub use parse::parse;
 
 #[cfg(test)]
