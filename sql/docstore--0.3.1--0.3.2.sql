@@ -23,7 +23,7 @@ IMMUTABLE STRICT PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'path_values_wrapper';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
-'Internal: the values at the path keys (a JSON array of keys) of data as MongoDB finds them, a key that is an array position ("0", "12") also taking that element of an array, as a JSON array. What a filter on a path with array positions ("items.0.price") is evaluated over.
+'Internal: what the path keys (a JSON array of keys) reach in data as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
 Errors: 22023 data nested more than 128 levels deep.';
 
 

@@ -352,7 +352,7 @@ COMMENT ON FUNCTION docstore.compare(jsonb, jsonb) IS
 'Internal: MongoDB''s order of two values (-1, 0, 1): null, numbers, strings, objects, arrays, booleans; objects pair by pair (type, key, value) in jsonb''s key order, arrays element by element. What $gt/$gte/$lt/$lte with an object or array operand compile to.
 Errors: 22023 a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
-'Internal: the values at the path keys (a JSON array of keys) of data as MongoDB finds them, a key that is an array position ("0", "12") also taking that element of an array, as a JSON array. What a filter on a path with array positions ("items.0.price") is evaluated over.
+'Internal: what the path keys (a JSON array of keys) reach in data as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
 Errors: 22023 data nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';

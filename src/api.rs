@@ -665,24 +665,39 @@ mod docstore {
         docstore_core::find::compare_values(&a.0, &b.0) as i32
     }
 
-    /// The values at a path (`keys`, a JSON array of its keys) as MongoDB finds them, array
-    /// positions included (`docstore_core::filter::eval::values_at`), as a JSON array: what a
-    /// filter on a path with array positions (`"items.0.price"`) is evaluated over. Keys that
-    /// are not strings make it `[]`.
+    /// What a path (`keys`, a JSON array of its keys) reaches in `data` as MongoDB finds it,
+    /// array positions included (`docstore_core::filter::eval::At`): `{"values": […],
+    /// "candidates": […], "missing": bool}` — the values, what comparisons look at (the values
+    /// and the elements of arrays among them, but for an array taken by a position as the last
+    /// key), and whether the path runs out. What a filter on a path with array positions
+    /// (`"items.0.price"`) is evaluated over. Keys that are not strings reach nothing.
     #[pg_extern(immutable, parallel_safe, strict)]
     fn path_values(data: Json, keys: Json) -> Json {
-        let keys: Option<Vec<String>> = keys.0.as_array().and_then(|keys| {
-            keys.iter()
-                .map(|k| k.as_str().map(str::to_string))
-                .collect()
-        });
-        let values = keys.map_or_else(Vec::new, |keys| {
-            docstore_core::filter::eval::values_at(&data.0, &keys)
-                .into_iter()
-                .cloned()
-                .collect()
-        });
-        Json(serde_json::Value::Array(values))
+        use docstore_core::filter::eval::At;
+        let keys: Vec<String> = keys
+            .0
+            .as_array()
+            .and_then(|keys| {
+                keys.iter()
+                    .map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (values, candidates, missing) = if keys.is_empty() {
+            (Vec::new(), Vec::new(), false)
+        } else {
+            let at = At::new(&data.0, &keys);
+            (
+                at.values.iter().map(|r| r.value.clone()).collect(),
+                at.candidates().into_iter().cloned().collect(),
+                at.missing,
+            )
+        };
+        Json(serde_json::json!({
+            "values": values,
+            "candidates": candidates,
+            "missing": missing,
+        }))
     }
 
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).

@@ -198,13 +198,14 @@ enum Node {
         test: ValueTest,
         elements: bool,
     },
-    /// `node` over the values at `keys` as MongoDB finds them, where a key is an array position
+    /// `cond` on what `keys` reach as MongoDB finds it, where a key is an array position
     /// (`"items.0.price"`), which the path language cannot state exactly (lax mode reads `[0]`
-    /// of a non-array as the value itself): `docstore.path_values(data, keys)`, a jsonb array of
-    /// them, with `node`'s paths starting at `$[*]`.
+    /// of a non-array as the value itself, and would look into an array taken by a position):
+    /// over `docstore.path_values(data, keys)` (its values, their candidates for comparisons,
+    /// whether the path runs out), each condition on one value at a time.
     Rooted {
         keys: Vec<String>,
-        node: Box<Node>,
+        cond: Cond,
     },
     /// A comparison on an indexed path, in the index's expressions: the value at `keys` has
     /// type rank `rank` and its `key` expression compares with `op` to `value`.
@@ -289,13 +290,9 @@ impl Context<'_> {
             Filter::Field(path, cond)
                 if path.0[1..].iter().any(|k| array_position(k).is_some()) =>
             {
-                let inner = Context {
-                    indexed: &[],
-                    negated: Cell::new(self.negated.get()),
-                };
                 let exact = Node::Rooted {
                     keys: path.0.clone(),
-                    node: Box::new(inner.cond_node(path, "$[*]", cond)?),
+                    cond: cond.clone(),
                 };
                 match positional_equalities(&path.0, cond) {
                     Some(pred) => and(vec![Node::Path(pred), exact]),
@@ -340,6 +337,29 @@ fn positional_equalities(keys: &[String], cond: &Cond) -> Option<String> {
         .flat_map(|a| values.iter().map(move |v| format!("{a} == {}", literal(v))))
         .collect();
     Some(format!("({})", alternatives.join(" || ")))
+}
+
+/// Whether the path `keys` runs out in the document (`$`), as a path predicate — MongoDB's rule
+/// for `{"a.b": null}` ([`super::eval::missing`]): the first key is missing, or along the way a
+/// value is a scalar or null, or an object (a value, or an object element of an array value:
+/// lax filters look one level into arrays) lacks the next key. Always true or false.
+fn runs_out(keys: &[String]) -> String {
+    let mut parts = vec![format!("!exists({})", accessor("$", &keys[..1]))];
+    for i in 1..keys.len() {
+        let p = accessor("$", &keys[..i]);
+        parts.push(format!(
+            "{p}.type() == \"number\" || {p}.type() == \"string\" || {p}.type() == \"boolean\" || {p}.type() == \"null\""
+        ));
+        parts.push(format!(
+            "exists({p} ? (@.type() == \"object\" && !exists(@{})))",
+            string_key(&keys[i])
+        ));
+    }
+    if parts.len() == 1 {
+        parts.pop().expect("one part")
+    } else {
+        format!("({})", parts.join(" || "))
+    }
 }
 
 /// `."key"`: a member accessor.
@@ -439,7 +459,7 @@ impl Context<'_> {
         }
         Ok(match cond {
             Cond::Eq(Value::Null) => or(vec![
-                Node::Path(format!("!exists({at})")),
+                Node::Path(runs_out(&path.0)),
                 self.compare(at, format!("{at} == null"), "@ == null"),
             ]),
             Cond::Eq(value) => self.compare(
@@ -646,10 +666,14 @@ fn render_sql(
                  WHERE {on_value}{on_element})"
             )
         }
-        Node::Rooted { keys, node } => {
+        Node::Rooted { keys, cond } => {
             let k = bind(Param::Jsonb(Value::from(keys.clone())), params);
-            let values = format!("docstore.path_values({column}, {k})");
-            render_sql(node, &values, depth + 1, first, params, Operators::CATALOG)
+            let r = format!("r{depth}");
+            let body = rooted_sql(cond, &format!("{r}.p"), depth + 1, first, params);
+            format!(
+                "EXISTS (SELECT 1 FROM (SELECT docstore.path_values({column}, {k}) AS p) AS {r} \
+                 WHERE {body})"
+            )
         }
         Node::ElemMatch { path, elem } => {
             let p = bind(Param::JsonPath(path.clone()), params);
@@ -699,6 +723,55 @@ fn render_sql(
             render_sql(inner, column, depth, first, params, ops)
         ),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
+    }
+}
+
+/// `cond` over `p`, what `docstore.path_values` returns for its path (`{"values": […],
+/// "candidates": […], "missing": bool}`): existence on the values, null also where the path
+/// runs out, array tests (`$size`, `$elemMatch`, containment) on the values, every other
+/// condition on one candidate at a time ([`value_cond_sql`]: within its type, never unwrapped).
+fn rooted_sql(cond: &Cond, p: &str, depth: usize, first: usize, params: &mut Vec<Param>) -> String {
+    let member = |key: &str| format!("({p} OPERATOR(pg_catalog.->) '{key}')");
+    let some = |key: &str, cond: &Cond, params: &mut Vec<Param>| {
+        let y = format!("c{depth}.y");
+        format!(
+            "EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements({}) AS c{depth}(y) WHERE {})",
+            member(key),
+            value_cond_sql(cond, &y, depth + 1, first, params)
+        )
+    };
+    let missing = format!(
+        "{} OPERATOR(pg_catalog.=) 'true'::pg_catalog.jsonb",
+        member("missing")
+    );
+    match cond {
+        Cond::Exists(wanted) => format!(
+            "{} OPERATOR(pg_catalog.{}) '[]'::pg_catalog.jsonb",
+            member("values"),
+            if *wanted { "<>" } else { "=" }
+        ),
+        Cond::Eq(Value::Null) => format!("({missing} OR {})", some("candidates", cond, params)),
+        Cond::In(values) if values.iter().any(Value::is_null) => {
+            format!("({missing} OR {})", some("candidates", cond, params))
+        }
+        Cond::Not(inner) => format!("NOT {}", rooted_sql(inner, p, depth, first, params)),
+        Cond::All(conds) | Cond::Any(conds) if conds.is_empty() => {
+            matches!(cond, Cond::All(_)).to_string()
+        }
+        Cond::All(conds) | Cond::Any(conds) => {
+            let sep = if matches!(cond, Cond::All(_)) {
+                " AND "
+            } else {
+                " OR "
+            };
+            let parts: Vec<String> = conds
+                .iter()
+                .map(|c| rooted_sql(c, p, depth, first, params))
+                .collect();
+            format!("({})", parts.join(sep))
+        }
+        Cond::Size(_) | Cond::ElemMatch(_) | Cond::Contains(_) => some("values", cond, params),
+        _ => some("candidates", cond, params),
     }
 }
 

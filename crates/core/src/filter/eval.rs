@@ -25,29 +25,79 @@ pub fn matches(filter: &Filter, doc: &Value) -> Option<bool> {
             any
         }
         Filter::Nor(parts) => !matches(&Filter::Or(parts.clone()), doc)?,
-        Filter::Field(path, cond) => cond_holds(cond, &values_at(doc, &path.0))?,
+        Filter::Field(path, cond) => cond_holds(cond, &At::new(doc, &path.0))?,
     })
+}
+
+/// What a path reaches in a document, as MongoDB finds it (see [`values_at`] and [`missing`]).
+pub struct At<'a> {
+    pub values: Vec<Reached<'a>>,
+    /// Whether the path runs out somewhere (see [`missing`]): what `{"path": null}` matches
+    /// besides a null value.
+    pub missing: bool,
+}
+
+impl<'a> At<'a> {
+    pub fn new(doc: &'a Value, keys: &[String]) -> At<'a> {
+        At {
+            values: values_at(doc, keys),
+            missing: missing(doc, keys),
+        }
+    }
+
+    /// What a comparison looks at: each value, and the elements of an array value unless it was
+    /// taken whole (MongoDB looks one level into arrays, no deeper).
+    pub fn candidates(&self) -> Vec<&'a Value> {
+        let mut out = Vec::new();
+        for reached in &self.values {
+            out.push(reached.value);
+            if let (Value::Array(items), false) = (reached.value, reached.whole) {
+                out.extend(items.iter());
+            }
+        }
+        out
+    }
+
+    fn values(&self) -> impl Iterator<Item = &'a Value> + '_ {
+        self.values.iter().map(|r| r.value)
+    }
+}
+
+/// A value a path reaches. `whole`: taken by an array position as the path's last key
+/// (`"a.0"` of `{"a": [[42]]}` is `[42]`, which MongoDB compares as one value, not by its
+/// elements).
+#[derive(Clone, Copy, Debug)]
+pub struct Reached<'a> {
+    pub value: &'a Value,
+    pub whole: bool,
 }
 
 /// The values at a path, as MongoDB finds them: a key applied to an object is its member; applied
 /// to an array, it is the member of each element that is an object (one level: an element that
 /// is an array is not looked into) and, when the key is an array position (`"0"`, `"12"`), also
 /// the element at that position. Without positions this is what lax SQL/JSON path mode finds.
-pub fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
-    let mut current = vec![doc];
+pub fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<Reached<'a>> {
+    let mut current = vec![Reached {
+        value: doc,
+        whole: false,
+    }];
     for key in keys {
         let position = array_position(key);
         let mut next = Vec::new();
-        for value in current {
-            match value {
-                Value::Object(map) => next.extend(map.get(key)),
+        for reached in current {
+            let plain = |value| Reached {
+                value,
+                whole: false,
+            };
+            match reached.value {
+                Value::Object(map) => next.extend(map.get(key).map(plain)),
                 Value::Array(items) => {
                     if let Some(i) = position {
-                        next.extend(items.get(i));
+                        next.extend(items.get(i).map(|value| Reached { value, whole: true }));
                     }
                     for item in items {
                         if let Value::Object(map) = item {
-                            next.extend(map.get(key));
+                            next.extend(map.get(key).map(plain));
                         }
                     }
                 }
@@ -56,7 +106,31 @@ pub fn values_at<'a>(doc: &'a Value, keys: &[String]) -> Vec<&'a Value> {
         }
         current = next;
     }
+    // Only a position that is the last key takes its value whole.
+    if keys.last().is_some_and(|k| array_position(k).is_none()) {
+        current.iter_mut().for_each(|r| r.whole = false);
+    }
     current
+}
+
+/// Whether a path runs out in `value` (MongoDB's rule for `{"a.b": null}`): a key missing from an
+/// object on the way, or a value on the way that is neither an object nor an array (`{"a": 4}`
+/// has no `a.b`); through an array, only its object elements (and the element at a position)
+/// are followed — scalars and nested arrays in it, and an empty array, contribute nothing.
+pub fn missing(value: &Value, keys: &[String]) -> bool {
+    let Some((key, rest)) = keys.split_first() else {
+        return false;
+    };
+    match value {
+        Value::Object(map) => map.get(key).is_none_or(|v| missing(v, rest)),
+        Value::Array(items) => {
+            array_position(key)
+                .and_then(|i| items.get(i))
+                .is_some_and(|v| missing(v, rest))
+                || items.iter().any(|e| e.is_object() && missing(e, keys))
+        }
+        _ => true,
+    }
 }
 
 /// The array position a path key names, if it is one: decimal digits without a leading zero
@@ -68,22 +142,9 @@ pub fn array_position(key: &str) -> Option<usize> {
         .flatten()
 }
 
-/// The values and, for arrays, their elements: what a path filter sees in lax mode.
-fn unwrapped<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
-    let mut out = Vec::new();
-    for value in values {
-        match value {
-            Value::Array(items) => out.extend(items.iter()),
-            other => out.push(*other),
-        }
-    }
-    out
-}
-
-/// What a comparison looks at: the unwrapped values that are not arrays themselves (MongoDB
-/// looks one level into arrays, no deeper).
-fn compared<'a>(values: &[&'a Value]) -> Vec<&'a Value> {
-    unwrapped(values)
+/// What a comparison looks at: the candidates that are not arrays themselves.
+fn compared<'a>(at: &At<'a>) -> Vec<&'a Value> {
+    at.candidates()
         .into_iter()
         .filter(|v| !v.is_array())
         .collect()
@@ -172,67 +233,62 @@ fn compare_structure(op: CmpOp, a: &Value, b: &Value) -> bool {
     JsonKind::of(a) == JsonKind::of(b) && op.holds(crate::find::compare_values(a, b))
 }
 
-/// Whether `cond` holds for `values`, the values at its path.
-fn cond_holds(cond: &Cond, values: &[&Value]) -> Option<bool> {
+/// Whether `cond` holds for what its path reaches.
+fn cond_holds(cond: &Cond, at: &At) -> Option<bool> {
     Some(match cond {
-        Cond::Eq(Value::Null) => values.is_empty() || compared(values).iter().any(|v| v.is_null()),
-        Cond::Eq(target) => compared(values).iter().any(|v| scalar_eq(v, target)),
-        Cond::EqStructure(target) => values.iter().any(|v| {
-            deep_eq(v, target)
-                || matches!(v, Value::Array(items) if items.iter().any(|e| deep_eq(e, target)))
-        }),
-        Cond::Contains(target) => values.iter().any(|v| contains(v, target)),
-        Cond::Cmp(op, target) => compared(values).iter().any(|v| compare(*op, v, target)),
+        Cond::Eq(Value::Null) => at.missing || compared(at).iter().any(|v| v.is_null()),
+        Cond::Eq(target) => compared(at).iter().any(|v| scalar_eq(v, target)),
         // The values themselves (an array as a whole) and the elements of arrays among them.
-        Cond::CmpStructure(op, target) => values
+        Cond::EqStructure(target) => at.candidates().iter().any(|v| deep_eq(v, target)),
+        Cond::Contains(target) => at.values().any(|v| contains(v, target)),
+        Cond::Cmp(op, target) => compared(at).iter().any(|v| compare(*op, v, target)),
+        Cond::CmpStructure(op, target) => at
+            .candidates()
             .iter()
-            .copied()
-            .chain(unwrapped(values))
             .any(|v| compare_structure(*op, v, target)),
         Cond::In(targets) => {
             let scalars = targets.iter().filter(|t| !t.is_null());
             let mut hit = false;
             for target in scalars {
-                hit |= compared(values).iter().any(|v| scalar_eq(v, target));
+                hit |= compared(at).iter().any(|v| scalar_eq(v, target));
             }
-            hit || (targets.iter().any(Value::is_null)
-                && cond_holds(&Cond::Eq(Value::Null), values)?)
+            hit || (targets.iter().any(Value::is_null) && cond_holds(&Cond::Eq(Value::Null), at)?)
         }
-        Cond::Exists(wanted) => values.is_empty() != *wanted,
+        Cond::Exists(wanted) => at.values.is_empty() != *wanted,
         Cond::Type(kinds) => kinds.iter().any(|k| match k {
-            JsonKind::Array => values.iter().any(|v| v.is_array()),
-            k => compared(values).iter().any(|v| JsonKind::of(v) == *k),
+            JsonKind::Array => at.values().any(|v| v.is_array()),
+            k => compared(at).iter().any(|v| JsonKind::of(v) == *k),
         }),
         Cond::Regex { .. } => return None,
-        Cond::Mod { divisor, remainder } => compared(values).iter().any(|v| {
+        Cond::Mod { divisor, remainder } => compared(at).iter().any(|v| {
             integer_part(v).is_some_and(|x| x % i128::from(*divisor) == i128::from(*remainder))
         }),
-        Cond::Size(n) => values
-            .iter()
+        Cond::Size(n) => at
+            .values()
             .any(|v| matches!(v, Value::Array(items) if items.len() as u64 == *n)),
         // The arrays among the values at the path (not their elements), and their elements as
         // MongoDB sees them: each one value, an array element never unwrapped.
         Cond::ElemMatch(elem) => {
             let mut hit = false;
-            for value in values {
+            for value in at.values() {
                 if let Value::Array(items) = value {
                     hit |= some_element(elem, items)?;
                 }
             }
             hit
         }
-        Cond::Not(inner) => !cond_holds(inner, values)?,
+        Cond::Not(inner) => !cond_holds(inner, at)?,
         Cond::Any(conds) => {
             let mut any = false;
             for c in conds {
-                any |= cond_holds(c, values)?;
+                any |= cond_holds(c, at)?;
             }
             any
         }
         Cond::All(conds) => {
             let mut all = true;
             for c in conds {
-                all &= cond_holds(c, values)?;
+                all &= cond_holds(c, at)?;
             }
             all
         }
