@@ -68,3 +68,21 @@ COMMENT ON FUNCTION docstore.gin_consistent(internal, int2, jsonb, int4, interna
 'Internal: GIN consistent of docstore.jsonb_match_ops (gin_consistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
 COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, internal, internal, internal) IS
 'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
+
+-- Sorts on paths that may hold arrays (MongoDB's rules: the smallest or largest element).
+CREATE FUNCTION docstore."sort_key"(
+	"value" jsonb, /* Option < Json > */
+	"rest" jsonb, /* Option < Json > */
+	"descending" bool /* Option < bool > */
+) RETURNS jsonb /* Json */
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'sort_key_wrapper';
+COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
+'Internal: a document''s sort key on a path (docstore_find''s sort on a path no index covers): value is the value at the path''s first key, rest the keys after it; [v] with the smallest (ascending) or largest (descending) value the path reaches, arrays counted by their elements as MongoDB does, or [] for an empty array, which sorts below null and missing.
+Errors: 22023 a value nested more than 128 levels deep.';
+CREATE FUNCTION docstore.sort_key_rank(key jsonb) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN key OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb THEN 0
+                ELSE docstore.sort_rank(key OPERATOR(pg_catalog.->) 0) END;
+COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a docstore.sort_key result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';

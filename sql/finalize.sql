@@ -354,6 +354,9 @@ Errors: 22023 a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
 'Internal: what the path keys (a JSON array of keys) reach in data as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
 Errors: 22023 data nested more than 128 levels deep.';
+COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
+'Internal: a document''s sort key on a path (docstore_find''s sort on a path no index covers): value is the value at the path''s first key, rest the keys after it; [v] with the smallest (ascending) or largest (descending) value the path reaches, arrays counted by their elements as MongoDB does, or [] for an empty array, which sorts below null and missing.
+Errors: 22023 a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS
@@ -385,6 +388,11 @@ CREATE FUNCTION docstore.sort_other(value jsonb) RETURNS jsonb
     RETURN CASE WHEN pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) ANY ('{object,array,boolean}'::pg_catalog.text[])
                 THEN value END;
 COMMENT ON FUNCTION docstore.sort_other(jsonb) IS 'Internal: the sort key of objects, arrays and booleans (jsonb order; NULL for other types).';
+CREATE FUNCTION docstore.sort_key_rank(key jsonb) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN key OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb THEN 0
+                ELSE docstore.sort_rank(key OPERATOR(pg_catalog.->) 0) END;
+COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a docstore.sort_key result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
 COMMENT ON FUNCTION docstore.sort_rank(jsonb) IS 'Internal: the type rank of a value in MongoDB''s sort order.';
 COMMENT ON FUNCTION docstore.sort_number(jsonb) IS 'Internal: a number''s sort key (NULL for other types).';
 COMMENT ON FUNCTION docstore.sort_text(jsonb) IS 'Internal: a string''s sort key (NULL for other types); compare with COLLATE "C".';

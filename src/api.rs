@@ -352,7 +352,9 @@ fn find_statement(
         }
         None => None,
     };
-    let (sql, params) = find::find_sql(condition.as_deref(), options, statement.next());
+    let array_free = crate::indexes::array_free_paths(name);
+    let (sql, params) =
+        find::find_sql(condition.as_deref(), options, statement.next(), &array_free);
     statement.find_params(&params);
     statement.sql = sql;
     statement
@@ -698,6 +700,28 @@ mod docstore {
             "candidates": candidates,
             "missing": missing,
         }))
+    }
+
+    /// A document's sort key on a path (`docstore_core::find::sort_key`): `value` is the value
+    /// at the path's first key, `rest` the keys after it (a JSON array); `[v]` with the picked
+    /// value (the smallest for ascending, the largest for `descending`, MongoDB's rules for
+    /// arrays), or `[]` for an empty array, which sorts below null and missing.
+    #[pg_extern(immutable, parallel_safe)]
+    fn sort_key(value: Option<Json>, rest: Option<Json>, descending: Option<bool>) -> Json {
+        let keys: Vec<String> = rest
+            .as_ref()
+            .and_then(|r| r.0.as_array())
+            .map(|keys| {
+                keys.iter()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Json(docstore_core::find::sort_key(
+            value.as_ref().map(|v| &v.0),
+            &keys,
+            descending == Some(true),
+        ))
     }
 
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).

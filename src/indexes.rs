@@ -13,10 +13,11 @@ use pgrx::{pg_sys, JsonB};
 use crate::error::OrRaise;
 
 thread_local! {
-    /// Collection → the first path of each of its indexes. Cleared on every relcache
-    /// invalidation: creating or dropping an index invalidates docstore.documents in every
-    /// backend, and the catalog row is written in the same transaction.
-    static INDEXED: RefCell<Option<HashMap<String, Vec<Path>>>> = const { RefCell::new(None) };
+    /// Collection → (the first path of each of its indexes, every path of them). Cleared on
+    /// every relcache invalidation: creating or dropping an index invalidates
+    /// docstore.documents in every backend, and the catalog row is written in the same
+    /// transaction.
+    static INDEXED: RefCell<Option<HashMap<String, Indexed>>> = const { RefCell::new(None) };
 }
 
 /// Registers the cache's invalidation; called once per backend from `_PG_init`.
@@ -39,6 +40,22 @@ const HAS_RULE: &str = "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS c
 /// indexes exist is how docstore plans, not something row-level security should hide from it
 /// (it hides `docstore.indexes` rows of other collections from a restricted role).
 pub fn indexed_paths(collection: &str) -> Vec<Path> {
+    indexed(collection).leading
+}
+
+/// Every path of `collection`'s indexes: none of them holds an array in the collection (each
+/// index's no-arrays rule sees to it).
+pub fn array_free_paths(collection: &str) -> Vec<Path> {
+    indexed(collection).all
+}
+
+#[derive(Clone, Default)]
+struct Indexed {
+    leading: Vec<Path>,
+    all: Vec<Path>,
+}
+
+fn indexed(collection: &str) -> Indexed {
     if let Some(paths) =
         INDEXED.with(|c| c.borrow().as_ref().and_then(|m| m.get(collection).cloned()))
     {
@@ -63,11 +80,20 @@ pub fn indexed_paths(collection: &str) -> Vec<Path> {
         })
     })
     .unwrap_or_else(|e| panic!("reading docstore.indexes failed: {e}"));
-    let paths: Vec<Path> = rows
+    let specs: Vec<_> = rows
         .iter()
         .filter_map(|keys| indexes::parse(&keys.0, &serde_json::json!({})).ok())
-        .filter_map(|spec| spec.keys.into_iter().next().map(|(path, _)| path))
         .collect();
+    let paths = Indexed {
+        leading: specs
+            .iter()
+            .filter_map(|spec| spec.keys.first().map(|(path, _)| path.clone()))
+            .collect(),
+        all: specs
+            .iter()
+            .flat_map(|spec| spec.keys.iter().map(|(path, _)| path.clone()))
+            .collect(),
+    };
     INDEXED.with(|c| {
         c.borrow_mut()
             .get_or_insert_with(HashMap::new)

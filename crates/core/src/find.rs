@@ -312,6 +312,8 @@ pub enum FindParam {
     Count(i64),
     /// A path expression as `jsonpath`.
     JsonPath(String),
+    /// Path keys as a `jsonb` array (for `docstore.sort_key`).
+    Keys(Vec<String>),
 }
 
 /// The path expression of `docstore_distinct`'s path: the values there, an array's elements one
@@ -343,10 +345,17 @@ pub fn distinct_sql(
 /// `data`, with placeholders below `$first`), or `None`; this function's own placeholders start
 /// at `$first`. Rows come in the sort order with ties broken by id (creation order), so results
 /// are deterministic and `after` (keyset paging) is exact.
+///
+/// `array_free` are the paths known to hold no array in the collection (those of its
+/// `docstore_create_index` indexes, whose rule sees to it): a sort on one of them is stated on
+/// the value there, in the index's own expressions, so the index can serve it. A sort on any
+/// other path follows MongoDB's rules for arrays, through `docstore.sort_key` (see
+/// [`sort_key`]), computed once per row.
 pub fn find_sql(
     condition: Option<&str>,
     options: &FindOptions,
     first: usize,
+    array_free: &[Path],
 ) -> (String, Vec<FindParam>) {
     let mut params = Vec::new();
     let mut bind = |param: FindParam| {
@@ -372,6 +381,9 @@ pub fn find_sql(
 
     // (row expression, cursor expression, descending) for every sort key, then the id.
     let mut keys: Vec<(String, String, bool)> = Vec::new();
+    // docstore.sort_key of the row and of the cursor row, for paths that may hold arrays.
+    let mut row_keys: Vec<String> = Vec::new();
+    let mut cursor_keys: Vec<String> = Vec::new();
     if options.sort.is_empty() {
         // Creation order, stated as the collection index's order so that no plan walks the
         // primary key (all collections, in id order) instead.
@@ -380,11 +392,29 @@ pub fn find_sql(
     } else {
         // Paths are written as constants (quoted as PostgreSQL quotes literals) so that the
         // ORDER BY is exactly the expressions of an index made by docstore_create_index.
-        for (path, direction) in &options.sort {
+        for (n, (path, direction)) in options.sort.iter().enumerate() {
             let descending = *direction == Direction::Descending;
-            let row = crate::sql::path_value("d.data", &path.0);
-            let cursor = crate::sql::path_value("cur.c_data", &path.0);
-            for (row, cursor) in sort_keys(&row, &cursor) {
+            if array_free.contains(path) {
+                let row = crate::sql::path_value("d.data", &path.0);
+                let cursor = crate::sql::path_value("cur.c_data", &path.0);
+                for (row, cursor) in sort_keys(&row, &cursor) {
+                    keys.push((row, cursor, descending));
+                }
+                continue;
+            }
+            let rest = bind(FindParam::Keys(path.0[1..].to_vec()));
+            for (column, out) in [("d.data", &mut row_keys), ("c.data", &mut cursor_keys)] {
+                out.push(format!(
+                    "docstore.sort_key({}, {rest}, {descending}) AS {}s{n}",
+                    crate::sql::path_value(column, &path.0[..1]),
+                    if column == "d.data" { "" } else { "c_" }
+                ));
+            }
+            let (row, cursor) = (format!("sk.s{n}"), format!("cur.c_s{n}"));
+            for (row, cursor) in picked_sort_keys(&row)
+                .into_iter()
+                .zip(picked_sort_keys(&cursor))
+            {
                 keys.push((row, cursor, descending));
             }
         }
@@ -398,6 +428,15 @@ pub fn find_sql(
     }
 
     let mut from = "docstore.documents AS d".to_string();
+    if !row_keys.is_empty() {
+        // OFFSET 0 keeps the subquery whole: each key is computed once per row, not once per
+        // expression that uses it.
+        from.push_str(&format!(
+            " CROSS JOIN LATERAL (SELECT {} OFFSET 0) AS sk",
+            row_keys.join(", ")
+        ));
+    }
+    let cursor_columns: String = cursor_keys.iter().map(|k| format!(", {k}")).collect();
     let mut conditions = vec!["d.collection OPERATOR(pg_catalog.=) $1".to_string()];
     if let Some(condition) = condition {
         conditions.push(condition.to_string());
@@ -405,7 +444,8 @@ pub fn find_sql(
     if let Some(after) = &options.after {
         let id = bind(FindParam::Uuid(after.clone()));
         from.push_str(&format!(
-            ", (SELECT c.data AS c_data, c.id AS c_id, c.collection AS c_collection FROM docstore.documents AS c \
+            ", (SELECT c.data AS c_data, c.id AS c_id, c.collection AS c_collection{cursor_columns} \
+             FROM docstore.documents AS c \
              WHERE c.collection OPERATOR(pg_catalog.=) $1 AND c.id OPERATOR(pg_catalog.=) {id}) AS cur"
         ));
         conditions.push(after_condition(&keys));
@@ -436,6 +476,102 @@ pub fn sort_key_expressions(value: &str) -> [String; 4] {
         format!("docstore.sort_text({value}) COLLATE pg_catalog.\"C\""),
         format!("docstore.sort_other({value})"),
     ]
+}
+
+/// The expressions a [`sort_key`] result sorts by: as [`sort_key_expressions`] on the picked
+/// value, with an empty array below everything (rank 0).
+fn picked_sort_keys(key: &str) -> [String; 4] {
+    let value = format!("({key} OPERATOR(pg_catalog.->) 0)");
+    [
+        format!("docstore.sort_key_rank({key})"),
+        format!("docstore.sort_number({value})"),
+        format!("docstore.sort_text({value}) COLLATE pg_catalog.\"C\""),
+        format!("docstore.sort_other({value})"),
+    ]
+}
+
+/// One candidate for a document's sort key on a path.
+#[derive(Clone, Copy, Debug)]
+enum SortCandidate<'a> {
+    /// An empty array at the end of the path: below null and missing in both directions'
+    /// order (first ascending, last descending).
+    Empty,
+    /// Missing, or the path runs into an empty array, a scalar or null on the way.
+    Missing,
+    Value(&'a Value),
+}
+
+/// A document's sort key on a path, MongoDB's rule: of the values the path reaches — an array at
+/// its end counts by its elements, an array on the way by its object elements (its other
+/// elements, and an empty one, count as null), an array position by that element (whole, at
+/// the end) — the smallest for an ascending sort, the largest for a descending one; an empty
+/// array at the end is below null and missing. `value` is the value at the first key (`None`:
+/// missing), `rest` the keys after it. The result is `[v]` (v null for missing), or `[]` for
+/// the empty array: what `docstore.sort_key` returns.
+pub fn sort_key(value: Option<&Value>, rest: &[String], descending: bool) -> Value {
+    use std::cmp::Ordering;
+    fn candidates<'a>(value: Option<&'a Value>, keys: &[String], out: &mut Vec<SortCandidate<'a>>) {
+        let Some(value) = value else {
+            out.push(SortCandidate::Missing);
+            return;
+        };
+        let Some((key, rest)) = keys.split_first() else {
+            match value {
+                Value::Array(items) if items.is_empty() => out.push(SortCandidate::Empty),
+                Value::Array(items) => out.extend(items.iter().map(SortCandidate::Value)),
+                other => out.push(SortCandidate::Value(other)),
+            }
+            return;
+        };
+        match value {
+            Value::Object(map) => candidates(map.get(key), rest, out),
+            Value::Array(items) => {
+                if let Some(i) = crate::filter::eval::array_position(key) {
+                    match items.get(i) {
+                        Some(item) if rest.is_empty() => out.push(SortCandidate::Value(item)),
+                        Some(item) => candidates(Some(item), rest, out),
+                        None => out.push(SortCandidate::Missing),
+                    }
+                } else if items.is_empty() {
+                    out.push(SortCandidate::Missing);
+                } else {
+                    for item in items {
+                        match item {
+                            Value::Object(_) => candidates(Some(item), keys, out),
+                            _ => out.push(SortCandidate::Missing),
+                        }
+                    }
+                }
+            }
+            _ => out.push(SortCandidate::Missing),
+        }
+    }
+    fn order(a: &SortCandidate, b: &SortCandidate) -> Ordering {
+        let null = Value::Null;
+        let as_value = |c: &SortCandidate<'_>| match c {
+            SortCandidate::Empty => None,
+            SortCandidate::Missing => Some(null.clone()),
+            SortCandidate::Value(v) => Some((*v).clone()),
+        };
+        match (as_value(a), as_value(b)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some(x), Some(y)) => compare_values(&x, &y),
+        }
+    }
+    let mut found = Vec::new();
+    candidates(value, rest, &mut found);
+    let picked = if descending {
+        found.iter().max_by(|a, b| order(a, b))
+    } else {
+        found.iter().min_by(|a, b| order(a, b))
+    };
+    match picked {
+        Some(SortCandidate::Empty) => Value::Array(Vec::new()),
+        Some(SortCandidate::Value(v)) => Value::Array(vec![(*v).clone()]),
+        Some(SortCandidate::Missing) | None => Value::Array(vec![Value::Null]),
+    }
 }
 
 fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
@@ -471,7 +607,7 @@ mod sql_tests {
 
     #[test]
     fn creation_order_without_sort() {
-        let (sql, params) = find_sql(None, &FindOptions::default(), 2);
+        let (sql, params) = find_sql(None, &FindOptions::default(), 2, &[]);
         assert_eq!(
             sql,
             "SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version FROM docstore.documents AS d \
@@ -487,7 +623,7 @@ mod sql_tests {
     fn sort_projection_and_after_are_bound() {
         let options = parse_options(&json!({"sort": {"age": -1}, "fields": {"name": 1},
                                             "after": "01a220c1-12b9-7139-98be-7bd71160d937", "limit": 3})).unwrap();
-        let (sql, params) = find_sql(Some("data @@ $2"), &options, 3);
+        let (sql, params) = find_sql(Some("data @@ $2"), &options, 3, &[Path(vec!["age".into()])]);
         assert!(sql.contains("docstore.project(d.data, $3)"), "{sql}");
         assert!(sql.contains("WHERE d.collection OPERATOR(pg_catalog.=) $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) OPERATOR(pg_catalog.<) docstore.sort_rank((cur.c_data OPERATOR(pg_catalog.->) 'age')), false) OR"), "{sql}");
         assert!(sql.contains("ORDER BY docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_number((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_text((d.data OPERATOR(pg_catalog.->) 'age')) COLLATE pg_catalog.\"C\" DESC, docstore.sort_other((d.data OPERATOR(pg_catalog.->) 'age')) DESC, d.id DESC LIMIT $5 OFFSET $6"), "{sql}");
