@@ -8,7 +8,7 @@
 use serde_json::{Map, Number, Value};
 
 use crate::filter::{self, Filter};
-use crate::Error;
+use crate::{Error, JsonKind};
 
 /// One operator on one path.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,16 +146,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                 "$mul" => Op::Mul(number(arg, name, path)?),
                 "$min" => Op::Min(arg.clone()),
                 "$max" => Op::Max(arg.clone()),
-                "$rename" => match arg {
-                    Value::String(to) => {
-                        let to = split(to)?;
-                        if to == keys {
-                            return Err(bad(name, path, "a different path to rename to"));
-                        }
-                        Op::Rename(to)
-                    }
-                    _ => return Err(bad(name, path, "the new path, a string")),
-                },
+                "$rename" => rename_target(arg, &keys, path)?,
                 "$currentDate" => match arg {
                     Value::Bool(true) => Op::CurrentDate,
                     Value::Object(o) if o.get("$type").and_then(Value::as_str) == Some("date") => {
@@ -186,7 +177,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                     Value::Array(values) => Op::PullAll(values.clone()),
                     _ => return Err(bad(name, path, "an array")),
                 },
-                "$pop" => match arg.as_i64() {
+                "$pop" => match integer(arg) {
                     Some(1) => Op::Pop(true),
                     Some(-1) => Op::Pop(false),
                     _ => return Err(bad(name, path, "1 (last) or -1 (first)")),
@@ -217,6 +208,41 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
     Ok(Update(ops))
 }
 
+/// `$rename`'s target: a path other than the source and not on the same path (neither a prefix
+/// of the other), as MongoDB requires.
+fn rename_target(arg: &Value, from: &[String], path: &str) -> Result<Op, Error> {
+    let Value::String(to) = arg else {
+        return Err(bad("$rename", path, "the new path, a string"));
+    };
+    let to = split(to)?;
+    if to == from {
+        return Err(bad("$rename", path, "a different path to rename to"));
+    }
+    if to.starts_with(from) || from.starts_with(&to) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a new path not on the same path (neither may be a prefix of the other)",
+        ));
+    }
+    Ok(Op::Rename(to))
+}
+
+/// An integer as MongoDB reads one for `$slice`, `$position` and `$pop`: a number with no
+/// fractional part (`2.0` is 2, `2.1` is refused) within 64-bit integers.
+fn integer(value: &Value) -> Option<i64> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let x: f64 = n.to_string().parse().ok()?;
+    // -2^63 <= x < 2^63
+    (x.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x))
+        .then_some(x as i64)
+}
+
 fn push(arg: &Value, path: &str) -> Result<Op, Error> {
     let Value::Object(o) = arg else {
         return Ok(Op::Push {
@@ -240,15 +266,12 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
             ("$each", _) => return Err(bad("$push", path, "$each with an array")),
             ("$position", v) => {
                 position = Some(
-                    v.as_i64()
-                        .ok_or_else(|| bad("$push", path, "$position with an integer"))?,
+                    integer(v).ok_or_else(|| bad("$push", path, "$position with an integer"))?,
                 )
             }
             ("$slice", v) => {
-                slice = Some(
-                    v.as_i64()
-                        .ok_or_else(|| bad("$push", path, "$slice with an integer"))?,
-                )
+                slice =
+                    Some(integer(v).ok_or_else(|| bad("$push", path, "$slice with an integer"))?)
             }
             (other, _) => {
                 return Err(Error::UnknownOperator {
@@ -265,129 +288,165 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
     })
 }
 
-/// Applies `update` to `doc`; `now` is what `$currentDate` stores.
+/// Applies `update` to `doc`; `now` is what `$currentDate` stores. On an error nothing of the
+/// update is kept: the caller gets the error, not a half-updated document.
 pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
     let mut doc = doc.clone();
     for (name, keys, op) in &update.0 {
-        let path = keys.join(".");
-        let missing = exists(&doc, keys).is_none();
-        match op {
-            // Removing from or renaming what is not there changes nothing.
-            Op::Unset | Op::Pull(_) | Op::PullAll(_) | Op::Pop(_) | Op::Rename(_) if missing => {}
-            Op::Set(value) => *slot(&mut doc, keys, name, &path)? = value.clone(),
-            Op::Unset => {
-                remove(&mut doc, keys);
+        apply_one(&mut doc, name, keys, op, now)?;
+    }
+    Ok(doc)
+}
+
+/// One operator on one path of `doc`.
+fn apply_one(
+    doc: &mut Value,
+    name: &str,
+    keys: &[String],
+    op: &Op,
+    now: &str,
+) -> Result<(), Error> {
+    let path = keys.join(".");
+    let missing = exists(doc, keys).is_none();
+    match op {
+        Op::Set(value) => *slot(doc, keys, name, &path)? = value.clone(),
+        Op::Unset => {
+            // MongoDB: $unset of what is not there, even through a scalar, changes nothing.
+            remove(doc, keys);
+        }
+        Op::Inc(by) => {
+            let target = slot(doc, keys, name, &path)?;
+            let current = match target {
+                Value::Null if missing => Number::from(0),
+                Value::Number(n) => n.clone(),
+                _ => return Err(not_a_number(name, &path)),
+            };
+            *target = Value::Number(
+                arithmetic(&current, by, |a, b| a + b, i64::checked_add)
+                    .ok_or_else(|| out_of_range(name, &path))?,
+            );
+        }
+        Op::Mul(by) => {
+            let target = slot(doc, keys, name, &path)?;
+            *target = Value::Number(match target {
+                // MongoDB: $mul on a missing field sets it to 0.
+                Value::Null if missing => Number::from(0),
+                Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul)
+                    .ok_or_else(|| out_of_range(name, &path))?,
+                _ => return Err(not_a_number(name, &path)),
+            });
+        }
+        Op::Min(value) | Op::Max(value) => {
+            let target = slot(doc, keys, name, &path)?;
+            let order = crate::find::compare_values(value, target);
+            let replace = missing
+                || (matches!(op, Op::Min(_)) && order.is_lt())
+                || (matches!(op, Op::Max(_)) && order.is_gt());
+            if replace {
+                *target = value.clone();
             }
-            Op::Inc(by) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                let current = match target {
-                    Value::Null if missing => Number::from(0),
-                    Value::Number(n) => n.clone(),
-                    _ => {
-                        return Err(bad(
-                            name,
-                            &path,
-                            "a number in the document (it holds another type)",
-                        ))
-                    }
-                };
-                *target = Value::Number(
-                    arithmetic(&current, by, |a, b| a + b, i64::checked_add)
-                        .ok_or_else(|| out_of_range(name, &path))?,
-                );
-            }
-            Op::Mul(by) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                *target = Value::Number(match target {
-                    // MongoDB: $mul on a missing field sets it to 0.
-                    Value::Null if missing => Number::from(0),
-                    Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul)
-                        .ok_or_else(|| out_of_range(name, &path))?,
-                    _ => {
-                        return Err(bad(
-                            name,
-                            &path,
-                            "a number in the document (it holds another type)",
-                        ))
-                    }
-                });
-            }
-            Op::Min(value) | Op::Max(value) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                let order = crate::find::compare_values(value, target);
-                let replace = missing
-                    || (matches!(op, Op::Min(_)) && order.is_lt())
-                    || (matches!(op, Op::Max(_)) && order.is_gt());
-                if replace {
-                    *target = value.clone();
-                }
-            }
-            Op::Rename(to) => {
-                if let Some(value) = remove(&mut doc, keys) {
-                    *slot(&mut doc, to, name, &path)? = value;
-                }
-            }
-            Op::CurrentDate => *slot(&mut doc, keys, name, &path)? = Value::from(now),
-            Op::Push {
-                each,
-                position,
-                slice,
-            } => {
-                let items = array(&mut doc, keys, name, &path)?;
-                let at = match position {
-                    None => items.len(),
-                    Some(p) if *p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
-                    Some(p) => (*p as usize).min(items.len()),
-                };
-                items.splice(at..at, each.iter().cloned());
-                if let Some(n) = slice {
-                    let keep = n.unsigned_abs() as usize;
-                    if *n >= 0 {
-                        items.truncate(keep);
-                    } else if items.len() > keep {
-                        items.drain(..items.len() - keep);
-                    }
-                }
-            }
-            Op::AddToSet(values) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                for value in values {
-                    if !items.iter().any(|i| filter::eval::json_equal(i, value)) {
-                        items.push(value.clone());
-                    }
-                }
-            }
-            Op::Pull(pull) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                items.retain(|item| {
-                    let hit = match pull {
-                        Pull::Equal(value) => filter::eval::json_equal(item, value),
-                        Pull::Condition(f) => {
-                            filter::eval::matches(f, &serde_json::json!({ "v": item }))
-                                .unwrap_or(false)
-                        }
-                        Pull::Document(f) => {
-                            item.is_object() && filter::eval::matches(f, item).unwrap_or(false)
-                        }
-                    };
-                    !hit
-                });
-            }
-            Op::PullAll(values) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                items.retain(|item| !values.iter().any(|v| filter::eval::json_equal(item, v)));
-            }
-            Op::Pop(last) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                if *last {
-                    items.pop();
-                } else if !items.is_empty() {
-                    items.remove(0);
+        }
+        Op::Rename(to) => rename(doc, keys, to, &path)?,
+        Op::CurrentDate => *slot(doc, keys, name, &path)? = Value::from(now),
+        Op::Push {
+            each,
+            position,
+            slice,
+        } => push_into(array(doc, keys, name, &path)?, each, *position, *slice),
+        Op::AddToSet(values) => {
+            let items = array(doc, keys, name, &path)?;
+            for value in values {
+                if !items.iter().any(|i| filter::eval::json_equal(i, value)) {
+                    items.push(value.clone());
                 }
             }
         }
+        // Removing from what is not there changes nothing, unless the path could not even be
+        // created (a scalar or an array in the way): MongoDB refuses that.
+        Op::Pull(_) | Op::PullAll(_) | Op::Pop(_) if missing => viable(doc, keys, name, &path)?,
+        Op::Pull(pull) => {
+            let items = array(doc, keys, name, &path)?;
+            items.retain(|item| !pulls(pull, item));
+        }
+        Op::PullAll(values) => {
+            let items = array(doc, keys, name, &path)?;
+            items.retain(|item| !values.iter().any(|v| filter::eval::json_equal(item, v)));
+        }
+        Op::Pop(last) => {
+            let items = array(doc, keys, name, &path)?;
+            if *last {
+                items.pop();
+            } else if !items.is_empty() {
+                items.remove(0);
+            }
+        }
     }
-    Ok(doc)
+    Ok(())
+}
+
+fn not_a_number(operator: &str, path: &str) -> Error {
+    bad(
+        operator,
+        path,
+        "a number in the document (it holds another type)",
+    )
+}
+
+/// `$push`'s steps in MongoDB's order: insert at `$position` (or the end), then `$slice`.
+fn push_into(items: &mut Vec<Value>, each: &[Value], position: Option<i64>, slice: Option<i64>) {
+    let at = match position {
+        None => items.len(),
+        Some(p) if p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
+        Some(p) => (p as usize).min(items.len()),
+    };
+    items.splice(at..at, each.iter().cloned());
+    if let Some(n) = slice {
+        let keep = n.unsigned_abs() as usize;
+        if n >= 0 {
+            items.truncate(keep);
+        } else if items.len() > keep {
+            items.drain(..items.len() - keep);
+        }
+    }
+}
+
+/// Whether `$pull` removes `item`.
+fn pulls(pull: &Pull, item: &Value) -> bool {
+    match pull {
+        Pull::Equal(value) => filter::eval::json_equal(item, value),
+        Pull::Condition(f) => {
+            filter::eval::matches(f, &serde_json::json!({ "v": item })).unwrap_or(false)
+        }
+        Pull::Document(f) => item.is_object() && filter::eval::matches(f, item).unwrap_or(false),
+    }
+}
+
+/// `$rename` as MongoDB has it: nothing to do when the source is missing (but an error when
+/// its path is blocked), and neither path may go through an array.
+fn rename(doc: &mut Value, from: &[String], to: &[String], path: &str) -> Result<(), Error> {
+    viable(doc, from, "$rename", path)?;
+    if exists(doc, from).is_none() {
+        return Ok(());
+    }
+    if through_array(doc, from) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a source field outside arrays (MongoDB: the source field cannot be an array element)",
+        ));
+    }
+    let target = to.join(".");
+    if through_array(doc, to) {
+        return Err(bad(
+            "$rename",
+            &target,
+            "a target field outside arrays (MongoDB: the destination field cannot be an array element)",
+        ));
+    }
+    if let Some(value) = remove(doc, from) {
+        *slot(doc, to, "$rename", &target)? = value;
+    }
+    Ok(())
 }
 
 /// `a` op `b`: exact in 64-bit integers where both are integers and the result fits, else in
@@ -419,19 +478,86 @@ fn out_of_range(operator: &str, path: &str) -> Error {
     }
 }
 
+/// An array index in a path: digits only (`"01"` is 1, `"+1"` and `"-1"` are field names);
+/// too many digits for a `usize` reads as an index past any array.
+fn index(key: &str) -> Option<usize> {
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(key.parse().unwrap_or(usize::MAX))
+}
+
+/// The child of `value` at `key`: a field of an object, an element of an array.
+fn child<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(key),
+        Value::Array(items) => index(key).and_then(|i| items.get(i)),
+        _ => None,
+    }
+}
+
 /// The value at `keys`, if any (objects and array indexes).
 fn exists<'a>(doc: &'a Value, keys: &[String]) -> Option<&'a Value> {
-    keys.iter().try_fold(doc, |value, key| match value {
-        Value::Object(map) => map.get(key),
-        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
-        _ => None,
-    })
+    keys.iter().try_fold(doc, |value, key| child(value, key))
+}
+
+/// Whether a value on the way to `keys` (not the last one) is an array.
+fn through_array(doc: &Value, keys: &[String]) -> bool {
+    let Some((_, parents)) = keys.split_last() else {
+        return false;
+    };
+    let mut current = doc;
+    for key in parents {
+        match child(current, key) {
+            Some(Value::Array(_)) => return true,
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The error for a value in the way of a path: MongoDB's "Cannot create field 'b' in element
+/// {a: 1}" (`PathNotViable`).
+fn blocked(operator: &str, path: &str, by: JsonKind) -> Error {
+    bad(
+        operator,
+        path,
+        match by {
+            JsonKind::Array => "a path through objects (an array is in the way)",
+            JsonKind::Null => "a path through objects (null is in the way)",
+            _ => "a path through objects (a scalar is in the way)",
+        },
+    )
+}
+
+/// Ok when `keys` exists in `doc` or could be created there; the error of [`blocked`] when a
+/// value on the way can hold no such field (a scalar, null, or an array asked for a name).
+fn viable(doc: &Value, keys: &[String], operator: &str, path: &str) -> Result<(), Error> {
+    let mut current = doc;
+    for key in keys {
+        let holds = match current {
+            Value::Object(_) => true,
+            Value::Array(_) => index(key).is_some(),
+            _ => false,
+        };
+        if !holds {
+            return Err(blocked(operator, path, JsonKind::of(current)));
+        }
+        match child(current, key) {
+            Some(next) => current = next,
+            None => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 /// How far past an array's end a path may set an element (the gap is filled with nulls).
 const MAX_PADDING: usize = 10_000;
 
-/// The slot at `keys`, created (with intermediate objects) if missing; `Value::Null` when new.
+/// The slot at `keys`, created if missing: objects on the way, array indexes past the end padded
+/// with nulls (MongoDB's rule); `Value::Null` when new. An existing value in the way that can
+/// hold no such field (a scalar, null, an array asked for a name) is an error naming the path.
 fn slot<'a>(
     doc: &'a mut Value,
     keys: &[String],
@@ -439,60 +565,58 @@ fn slot<'a>(
     path: &str,
 ) -> Result<&'a mut Value, Error> {
     let mut current = doc;
-    for key in keys {
-        current = match current {
-            Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
-            Value::Array(items) => match key.parse::<usize>() {
-                // Padding with nulls is MongoDB's rule; past this it would only exhaust memory.
-                Ok(i) if i > items.len() + MAX_PADDING => {
-                    return Err(bad(
-                        operator,
-                        path,
-                        "an array index at most 10000 past the array's end",
-                    ))
-                }
-                Ok(i) => {
-                    if items.len() <= i {
-                        items.resize(i + 1, Value::Null);
-                    }
-                    &mut items[i]
-                }
-                Err(_) => {
-                    return Err(bad(
-                        operator,
-                        path,
-                        "a path through objects (an array is in the way)",
-                    ))
-                }
-            },
-            Value::Null => {
-                *current = Value::Object(Map::new());
-                match current {
-                    Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
-                    _ => unreachable!("just made an object"),
-                }
-            }
-            _ => {
-                return Err(bad(
-                    operator,
-                    path,
-                    "a path through objects (a scalar is in the way)",
-                ))
-            }
+    for (i, key) in keys.iter().enumerate() {
+        let fresh = if i + 1 == keys.len() {
+            Value::Null
+        } else {
+            Value::Object(Map::new())
         };
+        current = step(current, key, fresh, operator, path)?;
     }
     Ok(current)
 }
 
-/// The array at `keys`, created empty if missing.
+/// One key down from `current`, creating the child as `fresh` when it is missing.
+fn step<'a>(
+    current: &'a mut Value,
+    key: &str,
+    fresh: Value,
+    operator: &str,
+    path: &str,
+) -> Result<&'a mut Value, Error> {
+    match current {
+        Value::Object(map) => Ok(map.entry(key.to_string()).or_insert(fresh)),
+        Value::Array(items) => match index(key) {
+            // Padding with nulls is MongoDB's rule; past this it would only exhaust memory.
+            Some(i) if i > items.len() + MAX_PADDING => Err(bad(
+                operator,
+                path,
+                "an array index at most 10000 past the array's end",
+            )),
+            Some(i) => {
+                if items.len() <= i {
+                    items.resize(i, Value::Null);
+                    items.push(fresh);
+                }
+                Ok(&mut items[i])
+            }
+            None => Err(blocked(operator, path, JsonKind::Array)),
+        },
+        other => Err(blocked(operator, path, JsonKind::of(other))),
+    }
+}
+
+/// The array at `keys`, created empty if missing. A value that is there and is not an array
+/// (null included) is an error, as in MongoDB.
 fn array<'a>(
     doc: &'a mut Value,
     keys: &[String],
     operator: &str,
     path: &str,
 ) -> Result<&'a mut Vec<Value>, Error> {
+    let missing = exists(doc, keys).is_none();
     let target = slot(doc, keys, operator, path)?;
-    if target.is_null() {
+    if missing {
         *target = Value::Array(Vec::new());
     }
     match target {
@@ -511,7 +635,7 @@ fn remove(doc: &mut Value, keys: &[String]) -> Option<Value> {
     for key in parents {
         current = match current {
             Value::Object(map) => map.get_mut(key)?,
-            Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+            Value::Array(items) => items.get_mut(index(key)?)?,
             _ => return None,
         };
     }
@@ -519,12 +643,15 @@ fn remove(doc: &mut Value, keys: &[String]) -> Option<Value> {
         Value::Object(map) => map.remove(last),
         Value::Array(items) => {
             // MongoDB's $unset on an array element sets it to null (the array keeps its length).
-            let slot = items.get_mut(last.parse::<usize>().ok()?)?;
+            let slot = items.get_mut(index(last)?)?;
             Some(std::mem::replace(slot, Value::Null))
         }
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod mongodb;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,505 @@
+//! Update operators against MongoDB's own expectations: every expected document or refusal here
+//! is copied from a MongoDB server test (jstests, or the unit tests under src/mongo/db/update/ of
+//! mongodb/mongo) or from the MongoDB manual, cited in a comment on each case.
+
+use serde_json::{json, Value};
+
+use super::*;
+
+const NOW: &str = "2026-01-01T00:00:00Z";
+
+/// `update` applied to `doc` (both must be accepted).
+fn run(doc: Value, update: Value) -> Value {
+    let parsed = parse(&update).unwrap_or_else(|e| panic!("{update}: {e}"));
+    apply(&doc, &parsed, NOW).unwrap_or_else(|e| panic!("{update} on {doc}: {e}"))
+}
+
+/// The error of applying an accepted `update` to `doc` (MongoDB: a write error; the document
+/// stays as it was, which `apply` guarantees by returning no document at all).
+fn fails(doc: Value, update: Value) -> Error {
+    let parsed = parse(&update).unwrap_or_else(|e| panic!("{update}: {e}"));
+    match apply(&doc, &parsed, NOW) {
+        Ok(after) => panic!("{update} on {doc} gave {after}, MongoDB refuses it"),
+        Err(e) => {
+            assert_eq!(e.sqlstate().code(), "22023", "{e}");
+            e
+        }
+    }
+}
+
+/// The error of parsing `update` (MongoDB: refused before any document is read).
+fn refused(update: Value) -> Error {
+    match parse(&update) {
+        Ok(parsed) => panic!("{update} parsed as {parsed:?}, MongoDB refuses it"),
+        Err(e) => {
+            assert_eq!(e.sqlstate().code(), "22023", "{e}");
+            e
+        }
+    }
+}
+
+#[test]
+fn set_and_inc_refuse_paths_through_scalars_and_arrays() {
+    // src/mongo/db/update/set_node_test.cpp: ApplyPathNotViable
+    // ("Cannot create field 'b' in element {a: 1}").
+    let e = fails(json!({"a": 1}), json!({"$set": {"a.b": 2}}));
+    assert_eq!(
+        e.to_string(),
+        r#"$set at path "a.b" expects a path through objects (a scalar is in the way)"#
+    );
+    // set_node_test.cpp: ApplyNonViablePath ("Cannot create field '2' in element {a: 0}").
+    fails(json!({"a": 0}), json!({"$set": {"a.2.b": 2}}));
+    // set_node_test.cpp: ApplyPathNotViableArrray ("Cannot create field 'b' in element
+    // {a: [ { b: 1 } ]}"); jstests/core/write/update/update_arrayFilters.js: "Include an
+    // implicit array traversal in a path in an update modifier".
+    let e = fails(json!({"a": [{"b": 1}]}), json!({"$set": {"a.b": 2}}));
+    assert!(e.to_string().contains("an array is in the way"), "{e}");
+    // src/mongo/db/update/arithmetic_node_test.cpp: ApplyNonViablePathToInc
+    // ("Cannot create field 'b' in element {a: 5}").
+    fails(json!({"a": 5}), json!({"$inc": {"a.b": 5}}));
+    for op in ["$mul", "$min", "$max"] {
+        fails(json!({"a": 5}), json!({ op: {"a.b": 5} }));
+    }
+    fails(json!({"a": 5}), json!({"$currentDate": {"a.b": true}}));
+    fails(json!({"a": 5}), json!({"$push": {"a.b": 1}}));
+    fails(json!({"a": 5}), json!({"$addToSet": {"a.b": 1}}));
+}
+
+#[test]
+fn null_is_a_value_in_the_way_not_a_missing_field() {
+    // src/mongo/db/update/path_support.cpp, findLongestPrefix: only an object or an array can be
+    // traversed ("default: viable = false"), so a null on the way is not viable.
+    let e = fails(json!({"a": null}), json!({"$set": {"a.b": 1}}));
+    assert!(e.to_string().contains("null is in the way"), "{e}");
+    // src/mongo/db/update/push_node.cpp, performPush: an existing element that is not an array
+    // ("The field 'a' must be an array but is of type null").
+    fails(json!({"a": null}), json!({"$push": {"a": 1}}));
+    fails(json!({"a": null}), json!({"$addToSet": {"a": 1}}));
+}
+
+#[test]
+fn set_pads_arrays_with_nulls_and_numeric_keys_name_fields_of_objects() {
+    // src/mongo/db/update/set_node_test.cpp: ApplyPaddingArray.
+    assert_eq!(
+        run(json!({"a": [{"b": 0}]}), json!({"$set": {"a.2.b": 2}})),
+        json!({"a": [{"b": 0}, null, {"b": 2}]})
+    );
+    // set_node_test.cpp: ApplyEmptyArray.
+    assert_eq!(
+        run(json!({"a": []}), json!({"$set": {"a.2.b": 2}})),
+        json!({"a": [null, null, {"b": 2}]})
+    );
+    // set_node_test.cpp: ApplyNumericObject, ApplyEmptyObject.
+    assert_eq!(
+        run(json!({"a": {"b": 0}}), json!({"$set": {"a.2.b": 2}})),
+        json!({"a": {"b": 0, "2": {"b": 2}}})
+    );
+    assert_eq!(
+        run(json!({"a": {}}), json!({"$set": {"a.2.b": 2}})),
+        json!({"a": {"2": {"b": 2}}})
+    );
+    // set_node_test.cpp: ApplyCreatePath, ApplyNormalArray.
+    assert_eq!(
+        run(json!({"a": {"d": 5}}), json!({"$set": {"a.b.c": 6}})),
+        json!({"a": {"d": 5, "b": {"c": 6}}})
+    );
+    assert_eq!(
+        run(
+            json!({"a": [{"b": 0}, {"b": 1}]}),
+            json!({"$set": {"a.2.b": 2}})
+        ),
+        json!({"a": [{"b": 0}, {"b": 1}, {"b": 2}]})
+    );
+}
+
+#[test]
+fn pop_follows_update_modifier_pop() {
+    // jstests/core/write/update/update_modifier_pop.js, in its order.
+    // "$pop with value of 0 / -2 / 2.5 / 1.1 / a nested object fails to parse."
+    for bad in [json!(0), json!(-2), json!(2.5), json!(1.1), json!({"b": 1})] {
+        refused(json!({"$pop": {"a.b": bad}}));
+    }
+    // "$pop is a no-op when the path does not exist."
+    assert_eq!(run(json!({}), json!({"$pop": {"a.b": 1}})), json!({}));
+    // "$pop is a no-op when the path partially exists."
+    assert_eq!(
+        run(json!({"a": {"c": 1}}), json!({"$pop": {"a.b": 1}})),
+        json!({"a": {"c": 1}})
+    );
+    // "$pop fails when the path is blocked by a scalar element."
+    fails(json!({"a": {"b": 1}}), json!({"$pop": {"a.b.c": 1}}));
+    // "$pop fails when the path is blocked by an array element."
+    fails(json!({"a": {"b": [1, 2]}}), json!({"$pop": {"a.b.c": 1}}));
+    // "$pop fails when the path exists but is not an array."
+    fails(json!({"a": {"b": {"c": 1}}}), json!({"$pop": {"a.b": 1}}));
+    // "$pop is a no-op when the path contains an empty array."
+    assert_eq!(
+        run(json!({"a": {"b": []}}), json!({"$pop": {"a.b": 1}})),
+        json!({"a": {"b": []}})
+    );
+    // "Successfully pop from the end of an array." / "... from the beginning of an array."
+    let popped = run(json!({"a": {"b": [1, 2, 3]}}), json!({"$pop": {"a.b": 1}}));
+    assert_eq!(popped, json!({"a": {"b": [1, 2]}}));
+    assert_eq!(
+        run(popped, json!({"$pop": {"a.b": -1}})),
+        json!({"a": {"b": [2]}})
+    );
+    // "$pop from a nested array."
+    assert_eq!(
+        run(json!({"a": [1, [2, 3, 4]]}), json!({"$pop": {"a.1": 1}})),
+        json!({"a": [1, [2, 3]]})
+    );
+    // "$pop is a no-op when array element in path does not exist."
+    assert_eq!(
+        run(
+            json!({"a": [{"b": 0}, {"b": 1}]}),
+            json!({"$pop": {"a.2.b": 1}})
+        ),
+        json!({"a": [{"b": 0}, {"b": 1}]})
+    );
+}
+
+#[test]
+fn pull_on_missing_blocked_and_non_array_paths() {
+    // src/mongo/db/update/pull_node_test.cpp: ApplyToNonViablePathFails ("Cannot use the part
+    // (b) of (a.b) to traverse the element ({a: 1})").
+    fails(json!({"a": 1}), json!({"$pull": {"a.b": {"$lt": 1}}}));
+    fails(json!({"a": 1}), json!({"$pullAll": {"a.b": [1]}}));
+    // pull_node_test.cpp: ApplyToMissingElement, TargetNotFound.
+    assert_eq!(
+        run(
+            json!({"a": {"b": {"c": {}}}}),
+            json!({"$pull": {"a.b.c.d": {"$lt": 1}}})
+        ),
+        json!({"a": {"b": {"c": {}}}})
+    );
+    assert_eq!(
+        run(json!({}), json!({"$pull": {"a": {"$lt": 1}}})),
+        json!({})
+    );
+    // pull_node_test.cpp: ApplyToStringFails, ApplyToObjectFails ("Cannot apply $pull to a
+    // non-array value").
+    fails(json!({"a": "foo"}), json!({"$pull": {"a": {"$lt": 1}}}));
+    fails(
+        json!({"a": {"foo": "bar"}}),
+        json!({"$pull": {"a": {"$lt": 1}}}),
+    );
+    // jstests/core/query/pull/pull.js, SERVER-6047: $pull creates no empty nested documents.
+    assert_eq!(
+        run(json!({"m": 1}), json!({"$pull": {"a.b": [1]}})),
+        json!({"m": 1})
+    );
+    // src/mongo/db/update/push_node_test.cpp: ApplyToNonArrayFails ("The field 'a' must be an
+    // array but is of type int").
+    fails(json!({"a": 1}), json!({"$push": {"a": 1}}));
+}
+
+#[test]
+fn push_slice_and_position_take_integral_doubles_only() {
+    // src/mongo/db/update/push_node_test.cpp: SliceClauseWithIntegerDoubleSucceeds,
+    // PositionClauseWithIntegerDoubleSucceeds, SliceClauseWithNonIntegerFails,
+    // PositionClauseWithNonIntegerFails, SliceClauseWithObjectFails, SliceClauseWithArrayFails,
+    // SliceClauseWithStringFails, PositionClauseWithObjectFails.
+    parse(&json!({"$push": {"x": {"$each": [1, 2], "$slice": 2.0}}})).unwrap();
+    parse(&json!({"$push": {"x": {"$each": [1, 2], "$position": -2.0}}})).unwrap();
+    for bad in [json!(-2.1), json!({"a": 1}), json!([1, 2]), json!("-1")] {
+        refused(json!({"$push": {"x": {"$each": [1, 2], "$slice": bad}}}));
+    }
+    for bad in [json!(-2.1), json!({"a": 1})] {
+        refused(json!({"$push": {"x": {"$each": [1, 2], "$position": bad}}}));
+    }
+    // push_node_test.cpp: ApplyToPopulatedArrayWithSliceValues ({a: [2, 3]}, $each [1]).
+    for (slice, expected) in [
+        (-4, json!([2, 3, 1])),
+        (-3, json!([2, 3, 1])),
+        (-2, json!([3, 1])),
+        (-1, json!([1])),
+        (0, json!([])),
+        (1, json!([2])),
+        (2, json!([2, 3])),
+        (3, json!([2, 3, 1])),
+        (4, json!([2, 3, 1])),
+    ] {
+        assert_eq!(
+            run(
+                json!({"a": [2, 3]}),
+                json!({"$push": {"a": {"$each": [1], "$slice": slice}}})
+            ),
+            json!({ "a": expected }),
+            "$slice {slice}"
+        );
+    }
+    // push_node_test.cpp: ApplyToPopulatedArrayWithNegativePosition,
+    // ApplyToPopulatedArrayWithOutOfBoundsNegativePosition, PushWithMinIntAsPosition,
+    // ApplyMultipleElementsPushWithNegativePosition, ApplyToSingletonArrayWithLargePosition.
+    let five = json!({"a": [0, 1, 2, 3, 4]});
+    for (each, position, expected) in [
+        (json!([5]), json!(-2), json!([0, 1, 2, 5, 3, 4])),
+        (json!([5]), json!(-1000), json!([5, 0, 1, 2, 3, 4])),
+        (json!([5]), json!(i64::MIN), json!([5, 0, 1, 2, 3, 4])),
+        (json!([5, 6, 7]), json!(-2), json!([0, 1, 2, 5, 6, 7, 3, 4])),
+    ] {
+        assert_eq!(
+            run(
+                five.clone(),
+                json!({"$push": {"a": {"$each": each, "$position": position}}})
+            ),
+            json!({ "a": expected })
+        );
+    }
+    assert_eq!(
+        run(
+            json!({"a": [0]}),
+            json!({"$push": {"a": {"$each": [1], "$position": 1000}}})
+        ),
+        json!({"a": [0, 1]})
+    );
+}
+
+/// jstests/core/query/rename/rename_operator.js: the document of its second group of `bad`
+/// cases.
+fn rename_doc() -> Value {
+    json!({"a": [1], "b": {"c": [2]}, "d": [{"e": 3}], "f": 4})
+}
+
+#[test]
+fn rename_refuses_what_rename_operator_js_refuses() {
+    // jstests/core/query/rename/rename_operator.js: bad(...) cases refused before any document.
+    refused(json!({"$rename": {"a": "a"}}));
+    refused(json!({"$rename": {"": "a"}}));
+    refused(json!({"$rename": {"a": ""}}));
+    refused(json!({"$rename": {".a": "b"}}));
+    refused(json!({"$rename": {"a": ".b"}}));
+    refused(json!({"$rename": {"a.": "b"}}));
+    refused(json!({"$rename": {"a": "b."}}));
+    refused(json!({"$rename": {"a.b": "a"}}));
+    // rename_operator.js: "Only bad if input doc has field resulting in conflict" (MongoDB
+    // finds these conflicts while parsing, whatever the document).
+    refused(json!({"$set": {"b": 1}, "$rename": {"a": "b"}}));
+    refused(json!({"$rename": {"a": "b"}, "$set": {"b": 1}}));
+    refused(json!({"$rename": {"a": "b"}, "$set": {"a": 1}}));
+    refused(json!({"$set": {"b.c": 1}, "$rename": {"a": "b"}}));
+    refused(json!({"$set": {"b": 1}, "$rename": {"a": "b.c"}}));
+    refused(json!({"$rename": {"a": "b"}, "$set": {"b.c": 1}}));
+    refused(json!({"$rename": {"a": "b.c"}, "$set": {"b": 1}}));
+    // rename_operator.js: the bad(...) cases on {a: [1], b: {c: [2]}, d: [{e: 3}], f: 4}.
+    for (from, to) in [
+        ("a.0", "f"),
+        ("a.0", "g"),
+        ("f", "a.0"),
+        ("b.c.0", "f"),
+        ("f", "b.c.0"),
+        ("d.e", "d.f"),
+        ("d.e", "f"),
+        ("d.f", "d.e"),
+        ("f", "d.e"),
+        ("d.0.e", "d.f"),
+        ("d.0.e", "f"),
+        ("d.f", "d.0.e"),
+        ("f", "d.0.e"),
+        ("f.g", "a"),
+        ("a", "f.g"),
+    ] {
+        fails(rename_doc(), json!({"$rename": { from: to }}));
+    }
+    let e = fails(rename_doc(), json!({"$rename": {"a.0": "g"}}));
+    assert!(e.to_string().contains("source field"), "{e}");
+    let e = fails(rename_doc(), json!({"$rename": {"f": "d.e"}}));
+    assert!(e.to_string().contains("destination field"), "{e}");
+}
+
+#[test]
+fn rename_does_what_rename_operator_js_expects() {
+    // jstests/core/query/rename/rename_operator.js: good(start, mod, expected), every case.
+    for (start, update, expected) in [
+        (
+            json!({"a": 1}),
+            json!({"$rename": {"a": "b"}}),
+            json!({"b": 1}),
+        ),
+        (
+            json!({"a": 1}),
+            json!({"$rename": {"a": "bb"}}),
+            json!({"bb": 1}),
+        ),
+        (
+            json!({"b": 1}),
+            json!({"$rename": {"b": "a"}}),
+            json!({"a": 1}),
+        ),
+        (
+            json!({"bb": 1}),
+            json!({"$rename": {"bb": "a"}}),
+            json!({"a": 1}),
+        ),
+        (
+            json!({"a": {"y": 1}}),
+            json!({"$rename": {"a.y": "a.z"}}),
+            json!({"a": {"z": 1}}),
+        ),
+        (
+            json!({"a": {"yy": 1}}),
+            json!({"$rename": {"a.yy": "a.z"}}),
+            json!({"a": {"z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1}}),
+            json!({"$rename": {"a.z": "a.y"}}),
+            json!({"a": {"y": 1}}),
+        ),
+        (
+            json!({"a": {"zz": 1}}),
+            json!({"$rename": {"a.zz": "a.y"}}),
+            json!({"a": {"y": 1}}),
+        ),
+        (
+            json!({"a": {"c": 1}}),
+            json!({"$rename": {"a": "b"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"aa": {"c": 1}}),
+            json!({"$rename": {"aa": "b"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"a": 1, "b": 2}),
+            json!({"$rename": {"a": "b"}}),
+            json!({"b": 1}),
+        ),
+        (
+            json!({"aa": 1, "b": 2}),
+            json!({"$rename": {"aa": "b"}}),
+            json!({"b": 1}),
+        ),
+        (
+            json!({"a": 1, "bb": 2}),
+            json!({"$rename": {"a": "bb"}}),
+            json!({"bb": 1}),
+        ),
+        (
+            json!({"a": 1}),
+            json!({"$rename": {"a": "b.c"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"aa": 1}),
+            json!({"$rename": {"aa": "b.c"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"a": 1, "b": {}}),
+            json!({"$rename": {"a": "b.c"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"aa": 1, "b": {}}),
+            json!({"$rename": {"aa": "b.c"}}),
+            json!({"b": {"c": 1}}),
+        ),
+        (
+            json!({"a": 1}),
+            json!({"$rename": {"b": "c"}}),
+            json!({"a": 1}),
+        ),
+        (
+            json!({"aa": 1}),
+            json!({"$rename": {"b": "c"}}),
+            json!({"aa": 1}),
+        ),
+        (json!({}), json!({"$rename": {"b": "c"}}), json!({})),
+        (
+            json!({"a": {"b": 1, "c": 2}}),
+            json!({"$rename": {"a.b": "d"}}),
+            json!({"a": {"c": 2}, "d": 1}),
+        ),
+        (
+            json!({"a": {"bb": 1, "c": 2}}),
+            json!({"$rename": {"a.bb": "d"}}),
+            json!({"a": {"c": 2}, "d": 1}),
+        ),
+        (
+            json!({"a": {"b": 1}}),
+            json!({"$rename": {"a.b": "d"}}),
+            json!({"a": {}, "d": 1}),
+        ),
+        (
+            json!({"a": [5]}),
+            json!({"$rename": {"a": "b"}}),
+            json!({"b": [5]}),
+        ),
+        (
+            json!({"aa": [5]}),
+            json!({"$rename": {"aa": "b"}}),
+            json!({"b": [5]}),
+        ),
+        (
+            json!({"0": 1}),
+            json!({"$rename": {"0": "5"}}),
+            json!({"5": 1}),
+        ),
+        (
+            json!({"a": 1, "b": 2}),
+            json!({"$rename": {"a": "c"}, "$set": {"b": 5}}),
+            json!({"b": 5, "c": 1}),
+        ),
+        (
+            json!({"aa": 1, "b": 2}),
+            json!({"$rename": {"aa": "c"}, "$set": {"b": 5}}),
+            json!({"b": 5, "c": 1}),
+        ),
+        (
+            json!({"a": 1, "b": 2}),
+            json!({"$rename": {"z": "c"}, "$set": {"b": 5}}),
+            json!({"a": 1, "b": 5}),
+        ),
+        (
+            json!({"aa": 1, "b": 2}),
+            json!({"$rename": {"z": "c"}, "$set": {"b": 5}}),
+            json!({"aa": 1, "b": 5}),
+        ),
+        // "(formerly) rewriting single field"
+        (
+            json!({"a": {"z": 1, "b": 1}}),
+            json!({"$rename": {"a.b": "a.c"}}),
+            json!({"a": {"c": 1, "z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1, "tomato": 1}}),
+            json!({"$rename": {"a.tomato": "a.potato"}}),
+            json!({"a": {"potato": 1, "z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1, "b": 1, "c": 1}}),
+            json!({"$rename": {"a.b": "a.c"}}),
+            json!({"a": {"c": 1, "z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1, "tomato": 1, "potato": 1}}),
+            json!({"$rename": {"a.tomato": "a.potato"}}),
+            json!({"a": {"potato": 1, "z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1, "b": 1}}),
+            json!({"$rename": {"a.b": "a.cc"}}),
+            json!({"a": {"cc": 1, "z": 1}}),
+        ),
+        (
+            json!({"a": {"z": 1, "b": 1, "c": 1}}),
+            json!({"$rename": {"a.b": "aa.c"}}),
+            json!({"a": {"c": 1, "z": 1}, "aa": {"c": 1}}),
+        ),
+        // "invalid target, but missing source"
+        (
+            json!({"a": 1, "c": 4}),
+            json!({"$rename": {"b": "c.d"}}),
+            json!({"a": 1, "c": 4}),
+        ),
+    ] {
+        assert_eq!(
+            run(start.clone(), update.clone()),
+            expected,
+            "{update} on {start}"
+        );
+    }
+}
