@@ -10,6 +10,10 @@ use serde_json::{Map, Number, Value};
 use crate::filter::{self, Filter};
 use crate::{Error, JsonKind};
 
+mod sort;
+
+pub use sort::PushSort;
+
 /// One operator on one path.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -21,9 +25,11 @@ pub enum Op {
     Max(Value),
     Rename(Vec<String>),
     CurrentDate,
+    /// `$push`: insert `each` at `position` (the end by default), then `sort`, then `slice`.
     Push {
         each: Vec<Value>,
         position: Option<i64>,
+        sort: Option<PushSort>,
         slice: Option<i64>,
     },
     Pull(Pull),
@@ -243,23 +249,34 @@ fn integer(value: &Value) -> Option<i64> {
         .then_some(x as i64)
 }
 
+/// `$push`'s value: one value to append, or `{"$each": [...]}` with the modifiers `$position`,
+/// `$sort` and `$slice`. The modifiers need `$each` (the manual: "To use the $sort modifier, it
+/// must appear with the $each modifier"), so an object of them without it is refused rather
+/// than appended as a value.
 fn push(arg: &Value, path: &str) -> Result<Op, Error> {
+    let one = |value: &Value| Op::Push {
+        each: vec![value.clone()],
+        position: None,
+        sort: None,
+        slice: None,
+    };
     let Value::Object(o) = arg else {
-        return Ok(Op::Push {
-            each: vec![arg.clone()],
-            position: None,
-            slice: None,
-        });
+        return Ok(one(arg));
     };
     if !o.contains_key("$each") {
-        return Ok(Op::Push {
-            each: vec![arg.clone()],
-            position: None,
-            slice: None,
-        });
+        if o.keys()
+            .any(|k| matches!(k.as_str(), "$position" | "$sort" | "$slice"))
+        {
+            return Err(bad(
+                "$push",
+                path,
+                "$each beside $position, $sort and $slice (they modify the insertion of $each)",
+            ));
+        }
+        return Ok(one(arg));
     }
     let mut each = Vec::new();
-    let (mut position, mut slice) = (None, None);
+    let (mut position, mut sort, mut slice) = (None, None, None);
     for (k, v) in o {
         match (k.as_str(), v) {
             ("$each", Value::Array(items)) => each = items.clone(),
@@ -269,6 +286,7 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
                     integer(v).ok_or_else(|| bad("$push", path, "$position with an integer"))?,
                 )
             }
+            ("$sort", v) => sort = Some(sort::parse(v, path)?),
             ("$slice", v) => {
                 slice =
                     Some(integer(v).ok_or_else(|| bad("$push", path, "$slice with an integer"))?)
@@ -284,6 +302,7 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
     Ok(Op::Push {
         each,
         position,
+        sort,
         slice,
     })
 }
@@ -351,8 +370,15 @@ fn apply_one(
         Op::Push {
             each,
             position,
+            sort,
             slice,
-        } => push_into(array(doc, keys, name, &path)?, each, *position, *slice),
+        } => push_into(
+            array(doc, keys, name, &path)?,
+            each,
+            *position,
+            sort.as_ref(),
+            *slice,
+        ),
         Op::AddToSet(values) => {
             let items = array(doc, keys, name, &path)?;
             for value in values {
@@ -392,14 +418,24 @@ fn not_a_number(operator: &str, path: &str) -> Error {
     )
 }
 
-/// `$push`'s steps in MongoDB's order: insert at `$position` (or the end), then `$slice`.
-fn push_into(items: &mut Vec<Value>, each: &[Value], position: Option<i64>, slice: Option<i64>) {
+/// `$push`'s steps in MongoDB's order: insert at `$position` (or the end), then `$sort`, then
+/// `$slice`.
+fn push_into(
+    items: &mut Vec<Value>,
+    each: &[Value],
+    position: Option<i64>,
+    sort: Option<&PushSort>,
+    slice: Option<i64>,
+) {
     let at = match position {
         None => items.len(),
         Some(p) if p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
         Some(p) => (p as usize).min(items.len()),
     };
     items.splice(at..at, each.iter().cloned());
+    if let Some(how) = sort {
+        sort::sort(items, how);
+    }
     if let Some(n) = slice {
         let keep = n.unsigned_abs() as usize;
         if n >= 0 {

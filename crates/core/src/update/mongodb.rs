@@ -503,3 +503,348 @@ fn rename_does_what_rename_operator_js_expects() {
         );
     }
 }
+
+#[test]
+fn push_sort_follows_push_sort_js() {
+    // jstests/core/query/push/push_sort.js, "Valid Cases" _id 1 to 7, in its order.
+    for (x, modifiers, expected) in [
+        (
+            json!([{"a": 1}, {"a": 2}]),
+            json!({"$each": [{"a": 3}], "$slice": -5, "$sort": {"a": 1}}),
+            json!([{"a": 1}, {"a": 2}, {"a": 3}]),
+        ),
+        (
+            json!([{"a": 1}, {"a": 3}]),
+            json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {"a": 1}}),
+            json!([{"a": 2}, {"a": 3}]),
+        ),
+        (
+            json!([{"a": 1}, {"a": 3}]),
+            json!({"$each": [{"a": 2}], "$slice": -5, "$sort": {"a": -1}}),
+            json!([{"a": 3}, {"a": 2}, {"a": 1}]),
+        ),
+        (
+            json!([{"a": 1}, {"a": 3}]),
+            json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {"a": -1}}),
+            json!([{"a": 2}, {"a": 1}]),
+        ),
+        (
+            json!([{"a": 1, "b": 2}, {"a": 3, "b": 1}]),
+            json!({"$each": [{"a": 2, "b": 3}], "$slice": -2, "$sort": {"b": 1}}),
+            json!([{"a": 1, "b": 2}, {"a": 2, "b": 3}]),
+        ),
+        (
+            json!([{"a": {"b": 2}}, {"a": {"b": 1}}]),
+            json!({"$each": [{"a": {"b": 3}}], "$slice": -5, "$sort": {"a.b": 1}}),
+            json!([{"a": {"b": 1}}, {"a": {"b": 2}}, {"a": {"b": 3}}]),
+        ),
+        (
+            json!([{"a": {"b": 2}}, {"a": {"b": 1}}]),
+            json!({"$each": [{"a": {"b": 3}}], "$slice": -2, "$sort": {"a.b": 1}}),
+            json!([{"a": {"b": 2}}, {"a": {"b": 3}}]),
+        ),
+    ] {
+        assert_eq!(
+            run(
+                json!({ "x": x }),
+                json!({"$push": {"x": modifiers.clone()}})
+            ),
+            json!({ "x": expected }),
+            "{modifiers}"
+        );
+    }
+    // push_sort.js, "Invalid Cases" on {_id: 100, x: [{a: 1}]}: accepted ones.
+    for modifiers in [
+        json!({"$each": [2], "$slice": -2, "$sort": {"a": 1}}),
+        json!({"$each": [{"a": 2}, 1], "$slice": -2, "$sort": {"a": 1}}),
+        json!({"$each": [{"a": 2}], "$slice": 2, "$sort": {"a": 1}}),
+        json!({"$each": [{"a": 2}], "$slice": -2, "$sort": 1}),
+    ] {
+        run(json!({"x": [{"a": 1}]}), json!({"$push": {"x": modifiers}}));
+    }
+    // push_sort.js: refused ones (BadValue): an empty pattern, a fractional $slice, a pattern
+    // value other than 1/-1, the keys 'a.' and '', an unknown clause.
+    for modifiers in [
+        json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {}}),
+        json!({"$each": [{"a": 2}], "$slice": -2.1, "$sort": {"a": 1}}),
+        json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {"a": -2}}),
+        json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {"a.": 1}}),
+        json!({"$each": [{"a": 2}], "$slice": -2, "$sort": {"": 1}}),
+        json!({"$each": [{"a": 2}], "$slice": -2, "$xxx": {"s": 1}}),
+    ] {
+        refused(json!({"$push": {"x": modifiers}}));
+    }
+    // push_sort.js: "Existing values are validated in the array do not have to be objects during
+    // a $sort with $each."
+    run(
+        json!({"x": [1, "foo"]}),
+        json!({"$push": {"x": {"$each": [{"a": 2}], "$slice": -2, "$sort": {"a": 1}}}}),
+    );
+}
+
+#[test]
+fn push_sort_without_each_is_refused_as_the_manual_says() {
+    // MongoDB manual, reference/operator/update/sort: "Trying to use the $sort modifier without
+    // the $each modifier results in an error." (The 5.0+ server instead appends {$sort: ...} as
+    // a value, jstests/core/query/push/push_sort.js _id 8; docstore follows the manual.)
+    let e = refused(json!({"$push": {"x": {"$sort": {"a": -1}}}}));
+    assert_eq!(
+        e.to_string(),
+        r#"$push at path "x" expects $each beside $position, $sort and $slice (they modify the insertion of $each)"#
+    );
+    refused(json!({"$push": {"x": {"$slice": -1}}}));
+    refused(json!({"$push": {"x": {"$position": 0}}}));
+}
+
+#[test]
+fn push_sort_values_and_patterns_follow_push_node_test() {
+    // src/mongo/db/update/push_node_test.cpp: ApplyWithNumericSort, ApplyWithReverseNumericSort,
+    // ApplyWithMixedSort, ApplyWithReverseMixedSort, ApplyWithEmbeddedFieldSort.
+    for (doc, modifiers, expected) in [
+        (
+            json!([3]),
+            json!({"$each": [2, -1], "$sort": 1}),
+            json!([-1, 2, 3]),
+        ),
+        (
+            json!([3]),
+            json!({"$each": [4, -1], "$sort": -1}),
+            json!([4, 3, -1]),
+        ),
+        (
+            json!([3, "t", {"b": 1}, {"a": 1}]),
+            json!({"$each": [4, -1], "$sort": 1}),
+            json!([-1, 3, 4, "t", {"a": 1}, {"b": 1}]),
+        ),
+        (
+            json!([3, "t", {"b": 1}, {"a": 1}]),
+            json!({"$each": [4, -1], "$sort": -1}),
+            json!([{"b": 1}, {"a": 1}, "t", 4, 3, -1]),
+        ),
+        (
+            json!([3, "t", {"b": 1}, {"a": 1}]),
+            json!({"$each": [4, -1], "$sort": {"a": 1}}),
+            json!([3, "t", {"b": 1}, 4, -1, {"a": 1}]),
+        ),
+    ] {
+        assert_eq!(
+            run(
+                json!({ "a": doc }),
+                json!({"$push": {"a": modifiers.clone()}})
+            ),
+            json!({ "a": expected }),
+            "{modifiers}"
+        );
+    }
+    // push_node_test.cpp: SortClauseWithArrayFails, SortClauseWithInvalidSortPatternFails,
+    // SortClauseWithEmptyPathFails, SortClauseWithEmptyFieldNamesFails,
+    // SortClauseWithEmptyFieldSuffixFails, SortClauseWithEmptyFieldPrefixFails,
+    // SortClauseWithEmptyFieldInfixFails, SortClauseWithEmptyObjectFails.
+    for sort in [
+        json!([{"a": 1}]),
+        json!({"a": 100}),
+        json!({"": 1}),
+        json!({".": 1}),
+        json!({"a.": 1}),
+        json!({".b": 1}),
+        json!({"a..b": 1}),
+        json!({}),
+    ] {
+        refused(
+            json!({"$push": {"x": {"$each": [{"a": 1}, {"a": 2}], "$slice": -2.0, "$sort": sort}}}),
+        );
+    }
+}
+
+#[test]
+fn push_sort_and_slice_follow_push_node_test_generator() {
+    // src/mongo/db/update/push_node_test.cpp: ApplyToPopulatedArrayWithSortAndSliceValues. Its
+    // expected arrays are computed by the test itself: the four items sorted by (a, b) or (b, a)
+    // with each direction, then cut by $slice; the same computation here.
+    let items = [(2, 3), (3, 1), (2, 1), (1, 1)];
+    for sort_a_first in [false, true] {
+        for order_a in [-1i64, 1] {
+            for order_b in [-1i64, 1] {
+                for slice in -5i64..=5 {
+                    let mut expected = items.to_vec();
+                    expected.sort_by(|l, r| {
+                        let (mut lp, mut rp) = (*l, *r);
+                        if order_a == -1 {
+                            std::mem::swap(&mut lp.0, &mut rp.0);
+                        }
+                        if order_b == -1 {
+                            std::mem::swap(&mut lp.1, &mut rp.1);
+                        }
+                        if !sort_a_first {
+                            lp = (lp.1, lp.0);
+                            rp = (rp.1, rp.0);
+                        }
+                        lp.cmp(&rp)
+                    });
+                    let n = slice.unsigned_abs() as usize;
+                    if slice >= 0 && n < expected.len() {
+                        expected.truncate(n);
+                    } else if slice < 0 && n < expected.len() {
+                        expected.drain(..expected.len() - n);
+                    }
+                    let sort = if sort_a_first {
+                        json!({"a": order_a, "b": order_b})
+                    } else {
+                        json!({"b": order_b, "a": order_a})
+                    };
+                    let update = json!({"$push": {"a": {
+                        "$each": [{"a": 2, "b": 1}, {"a": 1, "b": 1}],
+                        "$slice": slice,
+                        "$sort": sort,
+                    }}});
+                    let expected: Vec<Value> = expected
+                        .into_iter()
+                        .map(|(a, b)| json!({"a": a, "b": b}))
+                        .collect();
+                    assert_eq!(
+                        run(
+                            json!({"a": [{"a": 2, "b": 3}, {"a": 3, "b": 1}]}),
+                            update.clone()
+                        ),
+                        json!({ "a": expected }),
+                        "{update}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn push_sort_by_fields_follows_push_sorter_test() {
+    // src/mongo/db/update/push_sorter_test.cpp: the original objects and the index each one has
+    // once sorted, for NormalOrder, MixedOrder, ExtraFields, MissingFields, NestedFields,
+    // SimpleNestedFields, NestedInnerObjectDescending, NestedInnerObjectAscending.
+    let nested = [
+        json!({"a": {"b": {"c": 2, "d": 0}}}),
+        json!({"a": {"b": {"c": 1, "d": 2}}}),
+        json!({"a": {"b": {"c": 3, "d": 1}}}),
+    ];
+    let plain = [
+        json!({"b": 1, "a": 1}),
+        json!({"a": 3, "b": 2}),
+        json!({"b": 3, "a": 2}),
+    ];
+    for (objects, pattern, sorted_index) in [
+        (plain.to_vec(), json!({"a": 1, "b": 1}), [0, 2, 1]),
+        (plain.to_vec(), json!({"b": 1, "a": -1}), [0, 1, 2]),
+        (
+            vec![
+                json!({"b": 1, "c": 2, "a": 1}),
+                json!({"c": 1, "a": 3, "b": 2}),
+                json!({"b": 3, "a": 2}),
+            ],
+            json!({"a": 1, "b": 1}),
+            [0, 2, 1],
+        ),
+        (
+            vec![
+                json!({"a": 2, "b": 2}),
+                json!({"a": 1}),
+                json!({"a": 3, "b": 3, "c": 3}),
+            ],
+            json!({"b": 1, "c": 1}),
+            [1, 0, 2],
+        ),
+        (nested.to_vec(), json!({"a.b": 1}), [1, 0, 2]),
+        (
+            vec![
+                json!({"a": {"b": -1}}),
+                json!({"a": {"b": -100}}),
+                json!({"a": {"b": 34}}),
+            ],
+            json!({"a.b": 1}),
+            [1, 0, 2],
+        ),
+        (nested.to_vec(), json!({"a.b.d": -1}), [2, 0, 1]),
+        (nested.to_vec(), json!({"a.b.d": 1}), [0, 2, 1]),
+    ] {
+        let after = run(
+            json!({ "x": objects.clone() }),
+            json!({"$push": {"x": {"$each": [], "$sort": pattern.clone()}}}),
+        );
+        for (original, index) in objects.iter().zip(sorted_index) {
+            assert_eq!(&after["x"][index], original, "{pattern}: {after}");
+        }
+    }
+}
+
+#[test]
+fn push_sort_follows_the_manual() {
+    // MongoDB manual, reference/operator/update/sort: "Sort Array of Documents by a Field in the
+    // Documents", "Sort Array Elements That Are Not Documents", "Update Array Using Sort Only".
+    assert_eq!(
+        run(
+            json!({"quizzes": [{"id": 1, "score": 6}, {"id": 2, "score": 9}]}),
+            json!({"$push": {"quizzes": {
+                "$each": [{"id": 3, "score": 8}, {"id": 4, "score": 7}, {"id": 5, "score": 6}],
+                "$sort": {"score": 1}
+            }}})
+        ),
+        json!({"quizzes": [
+            {"id": 1, "score": 6},
+            {"id": 5, "score": 6},
+            {"id": 4, "score": 7},
+            {"id": 3, "score": 8},
+            {"id": 2, "score": 9}
+        ]})
+    );
+    assert_eq!(
+        run(
+            json!({"tests": [89, 70, 89, 50]}),
+            json!({"$push": {"tests": {"$each": [40, 60], "$sort": 1}}})
+        ),
+        json!({"tests": [40, 50, 60, 70, 89, 89]})
+    );
+    assert_eq!(
+        run(
+            json!({"tests": [89, 70, 100, 20]}),
+            json!({"$push": {"tests": {"$each": [], "$sort": -1}}})
+        ),
+        json!({"tests": [100, 89, 70, 20]})
+    );
+}
+
+#[test]
+fn push_with_each_sort_and_slice_follows_the_manual() {
+    // MongoDB manual, includes/example-push-with-multiple-modifiers.rst ("Use $push Operator with
+    // Multiple Modifiers"): insert, then sort, then slice, whatever the order of the modifiers.
+    let quizzes = json!({"quizzes": [
+        {"wk": 1, "score": 10},
+        {"wk": 2, "score": 8},
+        {"wk": 3, "score": 5},
+        {"wk": 4, "score": 6}
+    ]});
+    let expected = json!({"quizzes": [
+        {"wk": 1, "score": 10},
+        {"wk": 2, "score": 8},
+        {"wk": 5, "score": 8}
+    ]});
+    assert_eq!(
+        run(
+            quizzes.clone(),
+            json!({"$push": {"quizzes": {
+                "$each": [{"wk": 5, "score": 8}, {"wk": 6, "score": 7}, {"wk": 7, "score": 6}],
+                "$sort": {"score": -1},
+                "$slice": 3
+            }}})
+        ),
+        expected
+    );
+    assert_eq!(
+        run(
+            quizzes,
+            json!({"$push": {"quizzes": {
+                "$slice": 3,
+                "$sort": {"score": -1},
+                "$each": [{"wk": 5, "score": 8}, {"wk": 6, "score": 7}, {"wk": 7, "score": 6}]
+            }}})
+        ),
+        expected
+    );
+}
