@@ -172,13 +172,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                     }
                     value => Op::AddToSet(vec![value.clone()]),
                 },
-                "$pull" => Op::Pull(match arg {
-                    Value::Object(o) if !o.is_empty() && o.keys().all(|k| k.starts_with('$')) => {
-                        Pull::Condition(filter::parse(&serde_json::json!({ "v": arg }))?)
-                    }
-                    Value::Object(o) if !o.is_empty() => Pull::Document(filter::parse(arg)?),
-                    value => Pull::Equal(value.clone()),
-                }),
+                "$pull" => Op::Pull(pull(arg, path)?),
                 "$pullAll" => match arg {
                     Value::Array(values) => Op::PullAll(values.clone()),
                     _ => return Err(bad(name, path, "an array")),
@@ -212,6 +206,42 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
         }
     }
     Ok(Update(ops))
+}
+
+/// What `$pull` removes, read as MongoDB reads it (`PullNode::init`): an object whose first key
+/// is an operator on a value (`$gte`, `$in`, `$elemMatch`, …) is a condition on each element;
+/// any other object (fields, `$and`/`$or`/`$nor`, or `{}`) is a filter on each element that is
+/// an object; anything else is a value to remove where equal.
+fn pull(arg: &Value, path: &str) -> Result<Pull, Error> {
+    let Value::Object(o) = arg else {
+        return Ok(Pull::Equal(arg.clone()));
+    };
+    let on_value = o.keys().next().is_some_and(|first| {
+        first.starts_with('$') && !matches!(first.as_str(), "$and" | "$or" | "$nor" | "$comment")
+    });
+    let parsed = if on_value {
+        // Parsed at the pull's own path, so that errors name it; evaluated on {"v": element}.
+        let at = if path.starts_with('$') { "v" } else { path };
+        match filter::parse(&serde_json::json!({ at: arg }))? {
+            Filter::Field(_, cond) => {
+                Pull::Condition(Filter::Field(filter::Path(vec!["v".into()]), cond))
+            }
+            _ => return Err(bad("$pull", path, "a condition on the elements")),
+        }
+    } else {
+        Pull::Document(filter::parse(arg)?)
+    };
+    let (Pull::Condition(f) | Pull::Document(f)) = &parsed else {
+        return Ok(parsed);
+    };
+    // The evaluator of this crate has no regular expressions: refused, not silently unmatched.
+    if !f.regexes().is_empty() {
+        return Err(Error::Unsupported {
+            what: "$regex inside $pull".into(),
+            path: path.to_string(),
+        });
+    }
+    Ok(parsed)
 }
 
 /// `$rename`'s target: a path other than the source and not on the same path (neither a prefix

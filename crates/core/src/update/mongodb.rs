@@ -848,3 +848,243 @@ fn push_with_each_sort_and_slice_follows_the_manual() {
         expected
     );
 }
+
+#[test]
+fn pull_with_or_and_nor_conditions_on_documents() {
+    // jstests/core/query/pull/pull_or.js, both updates.
+    let doc = json!({"a": {"b": [{"x": 1}, {"y": "y"}, {"x": 2}, {"z": "z"}]}});
+    assert_eq!(
+        run(
+            doc.clone(),
+            json!({"$pull": {"a.b": {"y": {"$exists": true}}}})
+        ),
+        json!({"a": {"b": [{"x": 1}, {"x": 2}, {"z": "z"}]}})
+    );
+    assert_eq!(
+        run(
+            doc.clone(),
+            json!({"$pull": {"a.b": {"$or": [{"y": {"$exists": true}}, {"z": {"$exists": true}}]}}})
+        ),
+        json!({"a": {"b": [{"x": 1}, {"x": 2}]}})
+    );
+    // src/mongo/db/update/pull_node_test.cpp: ApplyComplexDocAndMatching1/2/3 (the same
+    // document; the third pulls by $in of documents).
+    assert_eq!(
+        run(
+            doc,
+            json!({"$pull": {"a.b": {"$in": [{"x": 1}, {"y": "y"}]}}})
+        ),
+        json!({"a": {"b": [{"x": 2}, {"z": "z"}]}})
+    );
+}
+
+#[test]
+fn pull_by_value_condition_and_document_follows_pull_tests() {
+    // jstests/core/query/pull/pull_remove1.js: $lt 6 keeps the elements >= 6.
+    assert_eq!(
+        run(
+            json!({"a": [1, 2, 3, 4, 5, 6, 7, 8]}),
+            json!({"$pull": {"a": {"$lt": 6}}})
+        ),
+        json!({"a": [6, 7, 8]})
+    );
+    // jstests/core/query/pull/pull.js: pulling 2 then 6; twice 2; the last element.
+    let once = run(json!({"a": [1, 2, 3]}), json!({"$pull": {"a": 2}}));
+    assert_eq!(
+        run(once.clone(), json!({"$pull": {"a": 6}})),
+        json!({"a": [1, 3]})
+    );
+    assert_eq!(run(once, json!({"$pull": {"a": 2}})), json!({"a": [1, 3]}));
+    assert_eq!(
+        run(json!({"a": [2]}), json!({"$pull": {"a": 2}})),
+        json!({"a": []})
+    );
+    // jstests/core/query/pull/pull2.js, its sequence A to G.
+    let mut doc = json!({"a": [{"x": 1}, {"x": 1, "b": 2}]});
+    doc = run(doc, json!({"$pull": {"a": {"x": 1}}}));
+    assert_eq!(doc, json!({"a": []}), "B");
+    doc = run(doc, json!({"$push": {"a": {"x": 1}}}));
+    doc = run(doc, json!({"$push": {"a": {"x": 1, "b": 2}}}));
+    doc = run(doc, json!({"$pullAll": {"a": [{"x": 1}]}}));
+    assert_eq!(doc["a"].as_array().map(Vec::len), Some(1), "D");
+    for x in [2, 3, 4] {
+        doc = run(doc, json!({"$push": {"a": {"x": x, "b": 2}}}));
+    }
+    doc = run(doc, json!({"$pull": {"a": {"x": {"$lt": 3}}}}));
+    assert_eq!(
+        doc,
+        json!({"a": [{"x": 3, "b": 2}, {"x": 4, "b": 2}]}),
+        "F, G"
+    );
+    // src/mongo/db/update/pull_node_test.cpp: ApplyToArrayMatchingNone/One/Several/All,
+    // ApplyScalarValueMod, ApplyObjectValueMod, DocumentationExample1/2a/2b,
+    // ApplyPullWithObjectValueToArrayWithNonObjectValue.
+    for (doc, update, expected) in [
+        (json!([2, 3, 4, 5]), json!({"$lt": 1}), json!([2, 3, 4, 5])),
+        (json!([0, 1, 2, 3]), json!({"$lt": 1}), json!([1, 2, 3])),
+        (
+            json!([0, 1, 0, 2, 0, 3, 0, 4, 0, 5]),
+            json!({"$lt": 1}),
+            json!([1, 2, 3, 4, 5]),
+        ),
+        (json!([0, -1, -2, -3, -4, -5]), json!({"$lt": 1}), json!([])),
+        (json!([1, 2, 1, 2, 1, 2]), json!(1), json!([2, 2, 2])),
+        (
+            json!([{"x": 1}, {"y": 2}, {"x": 1}, {"y": 2}]),
+            json!({"y": 2}),
+            json!([{"x": 1}, {"x": 1}]),
+        ),
+        (
+            json!(["vme", "de", "pse", "tsc", "msr", "pae", "mce"]),
+            json!("msr"),
+            json!(["vme", "de", "pse", "tsc", "pae", "mce"]),
+        ),
+        (json!([3, 5, 6, 7, 7, 8]), json!(7), json!([3, 5, 6, 8])),
+        (
+            json!([3, 5, 6, 7, 7, 8]),
+            json!({"$gt": 6}),
+            json!([3, 5, 6]),
+        ),
+        (json!([{"x": 1}, 2]), json!({"x": 1}), json!([2])),
+    ] {
+        assert_eq!(
+            run(json!({ "a": doc }), json!({"$pull": {"a": update.clone()}})),
+            json!({ "a": expected }),
+            "{update}"
+        );
+    }
+    // pull_node_test.cpp: InitWithBadMatchExpressionFails, InitWithBadTopLevelOperatorFails,
+    // InitWithWhereFails, InitWithExprElemFails, InitWithTextFails, InitWithJSONSchemaFails.
+    for bad in [
+        json!({"b": {"$foo": 1}}),
+        json!({"$foo": 1}),
+        json!({"$where": "this.a == this.b"}),
+        json!({"$expr": {"$eq": [5, 5]}}),
+        json!({"$text": {"$search": "str"}}),
+        json!({"$jsonSchema": {}}),
+    ] {
+        refused(json!({"$pull": {"a": bad}}));
+    }
+    let e = refused(json!({"$pull": {"a.b": {"$foo": 1}}}));
+    assert_eq!(e.to_string(), r#"unknown operator "$foo" at path "a.b""#);
+}
+
+#[test]
+fn pull_follows_the_manual() {
+    // MongoDB manual, reference/operator/update/pull: "Remove All Items That Equal a Specified
+    // Value" ($in, and a value).
+    assert_eq!(
+        run(
+            json!({
+                "fruits": ["apples", "pears", "oranges", "grapes", "bananas"],
+                "vegetables": ["carrots", "celery", "squash", "carrots"]
+            }),
+            json!({"$pull": {"fruits": {"$in": ["apples", "oranges"]}, "vegetables": "carrots"}})
+        ),
+        json!({"fruits": ["pears", "grapes", "bananas"], "vegetables": ["celery", "squash"]})
+    );
+    assert_eq!(
+        run(
+            json!({
+                "fruits": ["plums", "kiwis", "oranges", "bananas", "apples"],
+                "vegetables": ["broccoli", "zucchini", "carrots", "onions"]
+            }),
+            json!({"$pull": {"fruits": {"$in": ["apples", "oranges"]}, "vegetables": "carrots"}})
+        ),
+        json!({
+            "fruits": ["plums", "kiwis", "bananas"],
+            "vegetables": ["broccoli", "zucchini", "onions"]
+        })
+    );
+    // "Remove All Items That Match a Specified $pull Condition".
+    assert_eq!(
+        run(
+            json!({"votes": [3, 5, 6, 7, 7, 8]}),
+            json!({"$pull": {"votes": {"$gte": 6}}})
+        ),
+        json!({"votes": [3, 5]})
+    );
+    // "Remove Items from an Array of Documents": a document condition applies to each element
+    // as though it were a top-level document...
+    let by_fields = json!({"$pull": {"results": {"score": 8, "item": "B"}}});
+    assert_eq!(
+        run(
+            json!({"results": [
+                {"item": "A", "score": 5},
+                {"item": "B", "score": 8, "comment": "Strongly agree"}
+            ]}),
+            by_fields.clone()
+        ),
+        json!({"results": [{"item": "A", "score": 5}]})
+    );
+    let second = json!({"results": [
+        {"item": "C", "score": 8, "comment": "Strongly agree"},
+        {"item": "B", "score": 4}
+    ]});
+    assert_eq!(run(second.clone(), by_fields), second);
+    // ... so $elemMatch on those elements (objects, not arrays) pulls nothing ...
+    let first = json!({"results": [
+        {"item": "A", "score": 5},
+        {"item": "B", "score": 8, "comment": "Strongly agree"}
+    ]});
+    assert_eq!(
+        run(
+            first.clone(),
+            json!({"$pull": {"results": {"$elemMatch": {"score": 8, "item": "B"}}}})
+        ),
+        first
+    );
+    // ... but it matches the arrays inside them.
+    let nested =
+        json!({"$pull": {"results": {"answers": {"$elemMatch": {"q": 2, "a": {"$gte": 8}}}}}});
+    assert_eq!(
+        run(
+            json!({"results": [
+                {"item": "A", "score": 5, "answers": [{"q": 1, "a": 4}, {"q": 2, "a": 6}]},
+                {"item": "B", "score": 8, "answers": [{"q": 1, "a": 8}, {"q": 2, "a": 9}]}
+            ]}),
+            nested.clone()
+        ),
+        json!({"results": [
+            {"item": "A", "score": 5, "answers": [{"q": 1, "a": 4}, {"q": 2, "a": 6}]}
+        ]})
+    );
+    assert_eq!(
+        run(
+            json!({"results": [
+                {"item": "C", "score": 8, "answers": [{"q": 1, "a": 8}, {"q": 2, "a": 7}]},
+                {"item": "B", "score": 4, "answers": [{"q": 1, "a": 0}, {"q": 2, "a": 8}]}
+            ]}),
+            nested
+        ),
+        json!({"results": [
+            {"item": "C", "score": 8, "answers": [{"q": 1, "a": 8}, {"q": 2, "a": 7}]}
+        ]})
+    );
+}
+
+#[test]
+fn pull_of_an_empty_object_is_a_filter_on_object_elements() {
+    // src/mongo/db/update/pull_node.cpp, PullNode::init: an object whose first field is not an
+    // operator (here there is none) is an ObjectMatcher, and ObjectMatcher::match is true for an
+    // object element the filter matches (the empty filter matches every one) and false for any
+    // other element.
+    assert_eq!(
+        run(
+            json!({"a": [1, {"b": 1}, {}, [2], null]}),
+            json!({"$pull": {"a": {}}})
+        ),
+        json!({"a": [1, [2], null]})
+    );
+}
+
+#[test]
+fn pull_by_regex_is_refused_not_ignored() {
+    // src/mongo/db/update/pull_node_test.cpp: SERVER_3988 pulls 'xyz' with /yz/. This crate's
+    // evaluator has no regular expressions, so docstore refuses such a $pull (0A000) rather than
+    // remove nothing.
+    let e = parse(&json!({"$pull": {"y": {"$regex": "yz"}}})).unwrap_err();
+    assert_eq!(e.sqlstate().code(), "0A000", "{e}");
+    let e = parse(&json!({"$pull": {"y": {"s": {"$regex": "yz"}}}})).unwrap_err();
+    assert_eq!(e.sqlstate().code(), "0A000", "{e}");
+}
