@@ -10,8 +10,10 @@ use serde_json::{Map, Number, Value};
 use crate::filter::{self, Filter};
 use crate::{Error, JsonKind};
 
+mod paths;
 mod sort;
 
+pub use paths::{check_array_filters, parse_array_filters, ApplyContext};
 pub use sort::PushSort;
 
 /// One operator on one path.
@@ -145,6 +147,14 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
         };
         for (path, arg) in fields {
             let keys = split(path)?;
+            if name == "$rename" && keys.iter().any(|k| paths::is_dynamic(k)) {
+                return Err(bad(
+                    name,
+                    path,
+                    "a source path without $, $[] or $[<identifier>] (MongoDB: the source field for $rename may not be dynamic)",
+                ));
+            }
+            paths::check(name, &keys, path)?;
             let op = match name {
                 "$set" => Op::Set(arg.clone()),
                 "$unset" => Op::Unset,
@@ -193,7 +203,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                 };
                 for a in targets(&keys, &op) {
                     for b in targets(other_keys, other_op) {
-                        if a.starts_with(&b) || b.starts_with(&a) {
+                        if paths::conflict(&a, &b) {
                             return Err(Error::ConflictingUpdate {
                                 first: format!("{other_name} {}", b.join(".")),
                                 second: format!("{name} {}", a.join(".")),
@@ -251,6 +261,13 @@ fn rename_target(arg: &Value, from: &[String], path: &str) -> Result<Op, Error> 
         return Err(bad("$rename", path, "the new path, a string"));
     };
     let to = split(to)?;
+    if to.iter().any(|k| paths::is_dynamic(k)) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a new path without $, $[] or $[<identifier>] (MongoDB: the destination field for $rename may not be dynamic)",
+        ));
+    }
     if to == from {
         return Err(bad("$rename", path, "a different path to rename to"));
     }
@@ -337,14 +354,41 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
     })
 }
 
-/// Applies `update` to `doc`; `now` is what `$currentDate` stores. On an error nothing of the
-/// update is kept: the caller gets the error, not a half-updated document.
+/// Applies `update` to `doc`; `now` is what `$currentDate` stores. The same as [`apply_with`]
+/// with no arrayFilters and no query: `$[]` works, `$[<identifier>]` and `$` are errors.
 pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
-    let mut doc = doc.clone();
-    for (name, keys, op) in &update.0 {
-        apply_one(&mut doc, name, keys, op, now)?;
+    apply_with(doc, update, now, &ApplyContext::default())
+}
+
+/// Applies `update` to `doc`, its `$[<identifier>]` keys selecting the elements that
+/// `context.array_filters` match and its `$` keys the element that `context.positional` (the
+/// query) matched, all in `doc` as it was before the update. On an error nothing of the update
+/// is kept: the caller gets the error, not a half-updated document. Unused arrayFilters are
+/// [`check_array_filters`]'s business (once per statement, not per document).
+pub fn apply_with(
+    doc: &Value,
+    update: &Update,
+    now: &str,
+    context: &ApplyContext,
+) -> Result<Value, Error> {
+    let mut targets = Vec::with_capacity(update.0.len());
+    for (name, keys, _) in &update.0 {
+        targets.push(paths::concrete(doc, keys, name, context)?);
     }
-    Ok(doc)
+    let dynamic = update
+        .0
+        .iter()
+        .any(|(_, keys, _)| keys.iter().any(|k| paths::is_dynamic(k)));
+    if dynamic {
+        paths::check_concrete(update, &targets)?;
+    }
+    let mut out = doc.clone();
+    for ((name, _, op), concrete) in update.0.iter().zip(&targets) {
+        for keys in concrete {
+            apply_one(&mut out, name, keys, op, now)?;
+        }
+    }
+    Ok(out)
 }
 
 /// One operator on one path of `doc`.

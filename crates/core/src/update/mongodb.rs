@@ -1088,3 +1088,556 @@ fn pull_by_regex_is_refused_not_ignored() {
     let e = parse(&json!({"$pull": {"y": {"s": {"$regex": "yz"}}}})).unwrap_err();
     assert_eq!(e.sqlstate().code(), "0A000", "{e}");
 }
+
+/// `update` applied to `doc` with these arrayFilters (both accepted, and matching one to one).
+fn run_filtered(doc: Value, update: Value, array_filters: Value) -> Value {
+    let parsed = parse(&update).unwrap_or_else(|e| panic!("{update}: {e}"));
+    let context = ApplyContext {
+        array_filters: parse_array_filters(&array_filters)
+            .unwrap_or_else(|e| panic!("{array_filters}: {e}")),
+        positional: None,
+    };
+    check_array_filters(&parsed, &context.array_filters)
+        .unwrap_or_else(|e| panic!("{update} with {array_filters}: {e}"));
+    apply_with(&doc, &parsed, NOW, &context)
+        .unwrap_or_else(|e| panic!("{update} with {array_filters} on {doc}: {e}"))
+}
+
+/// The error of `update` with these arrayFilters on `doc`, wherever it arises first: parsing
+/// the update, parsing the filters, checking them against each other, or applying.
+fn filtered_error(doc: Value, update: Value, array_filters: Value) -> Error {
+    let result = parse(&update).and_then(|parsed| {
+        let array_filters = parse_array_filters(&array_filters)?;
+        check_array_filters(&parsed, &array_filters)?;
+        let context = ApplyContext {
+            array_filters,
+            positional: None,
+        };
+        apply_with(&doc, &parsed, NOW, &context)
+    });
+    match result {
+        Ok(after) => panic!("{update} with {array_filters} gave {after}, MongoDB refuses it"),
+        Err(e) => {
+            assert_eq!(e.sqlstate().code(), "22023", "{e}");
+            e
+        }
+    }
+}
+
+#[test]
+fn array_filters_are_parsed_and_matched_as_update_array_filters_js_says() {
+    // jstests/core/write/update/update_arrayFilters.js, "Tests for update", in its order.
+    let set_i = json!({"$set": {"a.$[i]": 5}});
+    // "Non-array arrayFilters fails to parse." / "Non-object array filter fails to parse."
+    filtered_error(json!({}), set_i.clone(), json!({"i": 0}));
+    filtered_error(json!({}), set_i.clone(), json!(["bad"]));
+    // "Bad array filter fails to parse." ("Expected a single top-level field name")
+    let e = filtered_error(json!({}), set_i.clone(), json!([{"i": 0, "j": 0}]));
+    assert!(e.to_string().contains("one identifier per filter"), "{e}");
+    // "Multiple array filters with the same id fails to parse."
+    let e = filtered_error(
+        json!({}),
+        json!({"$set": {"a.$[i]": 5, "a.$[j]": 6}}),
+        json!([{"i": 0}, {"j": 0}, {"i": 1}]),
+    );
+    assert!(e.to_string().contains("one filter per identifier"), "{e}");
+    // "Unused array filter fails to parse." ("The array filter for identifier 'j' was not used
+    // in the update")
+    let e = filtered_error(json!({}), set_i.clone(), json!([{"i": 0}, {"j": 0}]));
+    assert_eq!(
+        e.to_string(),
+        r#"arrayFilters at path "j" expects an identifier the update uses as $[<identifier>] (this filter is not used)"#
+    );
+    // "Array filter without a top-level field name fails to parse.", and $text, $where, $expr
+    // inside an array filter.
+    for bad in [
+        json!([{"$alwaysTrue": 1}]),
+        json!([{"$text": {"$search": "foo"}}]),
+        json!([{"$where": "this.a == 2"}]),
+        json!([{"$expr": {"$eq": ["$foo", "$bar"]}}]),
+    ] {
+        filtered_error(json!({}), set_i.clone(), bad);
+    }
+    // "Good value for arrayFilters succeeds." (on a document the update does not find: only
+    // parsing and checking are tested).
+    for (update, filters) in [
+        (
+            json!({"$set": {"a.$[i]": 5, "a.$[j]": 6}}),
+            json!([{"i": 0}, {"j": 0}]),
+        ),
+        (set_i, json!([{"$or": [{"i": 0}, {"$and": [{}]}]}])),
+    ] {
+        let parsed = parse(&update).unwrap();
+        let filters = parse_array_filters(&filters).unwrap();
+        check_array_filters(&parsed, &filters).unwrap();
+    }
+}
+
+#[test]
+fn every_modifier_takes_array_filters_and_all_elements() {
+    // jstests/core/write/update/update_arrayFilters.js, "Tests for individual update modifiers"
+    // (all but $setOnInsert and $bit, which docstore does not have).
+    for (doc, update, filters, expected) in [
+        // $set
+        (
+            json!([0, 1, 0, 1]),
+            json!({"$set": {"a.$[i]": 2}}),
+            json!([{"i": 0}]),
+            json!([2, 1, 2, 1]),
+        ),
+        (
+            json!([0, 1, 0, 1]),
+            json!({"$set": {"a.$[]": 3}}),
+            json!([]),
+            json!([3, 3, 3, 3]),
+        ),
+        // $unset
+        (
+            json!([0, 1, 0, 1]),
+            json!({"$unset": {"a.$[i]": true}}),
+            json!([{"i": 0}]),
+            json!([null, 1, null, 1]),
+        ),
+        (
+            json!([null, 1, null, 1]),
+            json!({"$unset": {"a.$[]": true}}),
+            json!([]),
+            json!([null, null, null, null]),
+        ),
+        // $inc
+        (
+            json!([0, 1, 0, 1]),
+            json!({"$inc": {"a.$[i]": 1}}),
+            json!([{"i": 1}]),
+            json!([0, 2, 0, 2]),
+        ),
+        (
+            json!([0, 1, 0, 1]),
+            json!({"$inc": {"a.$[]": 1}}),
+            json!([]),
+            json!([1, 2, 1, 2]),
+        ),
+        // $mul
+        (
+            json!([0, 2, 0, 2]),
+            json!({"$mul": {"a.$[i]": 3}}),
+            json!([{"i": 2}]),
+            json!([0, 6, 0, 6]),
+        ),
+        (
+            json!([1, 2, 1, 2]),
+            json!({"$mul": {"a.$[]": 3}}),
+            json!([]),
+            json!([3, 6, 3, 6]),
+        ),
+        // $min
+        (
+            json!([{"b": 0, "c": 1}, {"b": 0, "c": -1}, {"b": 1, "c": 1}]),
+            json!({"$min": {"a.$[i].c": 0}}),
+            json!([{"i.b": 0}]),
+            json!([{"b": 0, "c": 0}, {"b": 0, "c": -1}, {"b": 1, "c": 1}]),
+        ),
+        (
+            json!([{"b": 0, "c": 0}, {"b": 0, "c": -1}, {"b": 1, "c": 1}]),
+            json!({"$min": {"a.$[].c": 0}}),
+            json!([]),
+            json!([{"b": 0, "c": 0}, {"b": 0, "c": -1}, {"b": 1, "c": 0}]),
+        ),
+        // $max
+        (
+            json!([{"b": 0, "c": 1}, {"b": 0, "c": -1}, {"b": 1, "c": -1}]),
+            json!({"$max": {"a.$[i].c": 0}}),
+            json!([{"i.b": 0}]),
+            json!([{"b": 0, "c": 1}, {"b": 0, "c": 0}, {"b": 1, "c": -1}]),
+        ),
+        (
+            json!([{"b": 0, "c": 1}, {"b": 0, "c": 0}, {"b": 1, "c": -1}]),
+            json!({"$max": {"a.$[].c": 0}}),
+            json!([]),
+            json!([{"b": 0, "c": 1}, {"b": 0, "c": 0}, {"b": 1, "c": 0}]),
+        ),
+        // $currentDate
+        (
+            json!([0, 1]),
+            json!({"$currentDate": {"a.$[i]": true}}),
+            json!([{"i": 0}]),
+            json!([NOW, 1]),
+        ),
+        (
+            json!([0, 1]),
+            json!({"$currentDate": {"a.$[]": true}}),
+            json!([]),
+            json!([NOW, NOW]),
+        ),
+        // $addToSet
+        (
+            json!([[0], [1]]),
+            json!({"$addToSet": {"a.$[i]": 2}}),
+            json!([{"i": 0}]),
+            json!([[0, 2], [1]]),
+        ),
+        (
+            json!([[0], [1]]),
+            json!({"$addToSet": {"a.$[]": 2}}),
+            json!([]),
+            json!([[0, 2], [1, 2]]),
+        ),
+        // $pop
+        (
+            json!([[0, 1], [1, 2]]),
+            json!({"$pop": {"a.$[i]": 1}}),
+            json!([{"i": 0}]),
+            json!([[0], [1, 2]]),
+        ),
+        (
+            json!([[0]]),
+            json!({"$pop": {"a.$[]": 1}}),
+            json!([]),
+            json!([[]]),
+        ),
+        // $pullAll
+        (
+            json!([[0, 1, 2, 3], [1, 2, 3, 4]]),
+            json!({"$pullAll": {"a.$[i]": [0, 2]}}),
+            json!([{"i": 0}]),
+            json!([[1, 3], [1, 2, 3, 4]]),
+        ),
+        (
+            json!([[0, 1, 2, 3], [1, 2, 3, 4]]),
+            json!({"$pullAll": {"a.$[]": [0, 2]}}),
+            json!([]),
+            json!([[1, 3], [1, 3, 4]]),
+        ),
+        // $pull
+        (
+            json!([[0, 1], [1, 2]]),
+            json!({"$pull": {"a.$[i]": 1}}),
+            json!([{"i": 2}]),
+            json!([[0, 1], [2]]),
+        ),
+        (
+            json!([[0, 1], [1, 2]]),
+            json!({"$pull": {"a.$[]": 1}}),
+            json!([]),
+            json!([[0], [2]]),
+        ),
+        // $push
+        (
+            json!([[0, 1], [2, 3]]),
+            json!({"$push": {"a.$[i]": 4}}),
+            json!([{"i": 0}]),
+            json!([[0, 1, 4], [2, 3]]),
+        ),
+        (
+            json!([[0, 1], [2, 3]]),
+            json!({"$push": {"a.$[]": 4}}),
+            json!([]),
+            json!([[0, 1, 4], [2, 3, 4]]),
+        ),
+    ] {
+        assert_eq!(
+            run_filtered(json!({ "a": doc }), update.clone(), filters),
+            json!({ "a": expected }),
+            "{update}"
+        );
+    }
+    // update_arrayFilters.js, $rename: never dynamic, and a filter it does not use is refused.
+    refused(json!({"$rename": {"a.$[i]": "b"}}));
+    refused(json!({"$rename": {"a.$[]": "b"}}));
+    refused(json!({"$rename": {"a": "b.$[]"}}));
+    let e = filtered_error(
+        json!({"a": [1]}),
+        json!({"$rename": {"a": "b"}}),
+        json!([{"i": 0}]),
+    );
+    assert!(e.to_string().contains("this filter is not used"), "{e}");
+    assert_eq!(
+        run(json!({"a": [0], "b": [1]}), json!({"$rename": {"a": "b"}})),
+        json!({"b": [0]})
+    );
+}
+
+#[test]
+fn array_filters_examples_of_update_array_filters_js() {
+    // jstests/core/write/update/update_arrayFilters.js, "Examples", in its order.
+    for (doc, update, filters, expected) in [
+        (
+            json!({"a": [{"b": 0}, {"b": 1}]}),
+            json!({"$set": {"a.$[].b": 2}}),
+            json!([]),
+            json!({"a": [{"b": 2}, {"b": 2}]}),
+        ),
+        (
+            json!({"a": [{"b": 0}, {"b": 1}]}),
+            json!({"$set": {"a.$[i].b": 2}}),
+            json!([{"i.b": 0}]),
+            json!({"a": [{"b": 2}, {"b": 1}]}),
+        ),
+        (
+            json!({"a": [0, 1]}),
+            json!({"$set": {"a.$[i]": 2}}),
+            json!([{"i": 0}]),
+            json!({"a": [2, 1]}),
+        ),
+        (
+            json!({"a": [[0, 1], [0, 1]]}),
+            json!({"$set": {"a.$[].$[j]": 2}}),
+            json!([{"j": 0}]),
+            json!({"a": [[2, 1], [2, 1]]}),
+        ),
+        (
+            json!({"a": [{"b": 0, "c": [{"d": 0}, {"d": 1}]}, {"b": 1, "c": [{"d": 0}, {"d": 1}]}]}),
+            json!({"$set": {"a.$[i].c.$[j].d": 2}}),
+            json!([{"i.b": 0}, {"j.d": 0}]),
+            json!({"a": [{"b": 0, "c": [{"d": 2}, {"d": 1}]}, {"b": 1, "c": [{"d": 0}, {"d": 1}]}]}),
+        ),
+        (
+            json!({"a": [0, 1, 3]}),
+            json!({"$set": {"a.$[i]": 2}}),
+            json!([{"$or": [{"i": 0}, {"i": 3}]}]),
+            json!({"a": [2, 1, 2]}),
+        ),
+    ] {
+        assert_eq!(
+            run_filtered(doc, update.clone(), filters),
+            expected,
+            "{update}"
+        );
+    }
+    // jstests/core/write/update/update_modifier_pop.js: "$pop with arrayFilters."
+    assert_eq!(
+        run_filtered(
+            json!({"a": [{"b": [1, 2]}, {"b": [4, 5]}, {"b": [2, 3]}]}),
+            json!({"$pop": {"a.$[i].b": -1}}),
+            json!([{"i.b": 2}])
+        ),
+        json!({"a": [{"b": [2]}, {"b": [4, 5]}, {"b": [3]}]})
+    );
+}
+
+#[test]
+fn array_filters_error_cases_of_update_array_filters_js() {
+    // jstests/core/write/update/update_arrayFilters.js, "Error cases", in its order.
+    // "Provide an <id> with no array filter." ("No array filter found for identifier 'i' in path
+    // 'a.$[i]'")
+    let e = filtered_error(json!({}), json!({"$set": {"a.$[i]": 0}}), json!([]));
+    assert_eq!(
+        e.to_string(),
+        r#"$set at path "a.$[i]" expects an arrayFilters entry for each $[<identifier>] of the path"#
+    );
+    let e = fails(json!({"a": [0]}), json!({"$set": {"a.$[i]": 0}}));
+    assert!(e.to_string().contains("arrayFilters entry"), "{e}");
+    // "Use an <id> at the same position as a $, integer, or field name." ("Updating the path
+    // 'a.$' would create a conflict at 'a'", and 'a.0', 'a.b')
+    for other in ["a.$", "a.0", "a.b"] {
+        refused(json!({"$set": {"a.$[i]": 0, other: 0}}));
+    }
+    // "<id> contains special characters or does not begin with a lowercase letter."
+    filtered_error(
+        json!({}),
+        json!({"$set": {"a.$[$i]": 1}}),
+        json!([{"$i": 0}]),
+    );
+    filtered_error(json!({}), json!({"$set": {"a.$[I]": 1}}), json!([{"I": 0}]));
+    // ("Cannot create field '$[i' in element {a: [ 0.0 ]}": MongoDB reads "$[i" as a field of
+    // the array; docstore refuses the key while parsing.)
+    refused(json!({"$set": {"a.$[i.j]": 1, "b.$[i]": 1}}));
+    // src/mongo/db/update/update_object_node.cpp, parseArrayFilterIdentifier: "Cannot have
+    // array filter identifier (i.e. '$[<id>]') element in the first position in path".
+    refused(json!({"$set": {"$[i]": 1}}));
+    refused(json!({"$set": {"$[].a": 1}}));
+    refused(json!({"$set": {"$": 1}}));
+    // update_object_node.cpp: "Too many positional (i.e. '$') elements found in path".
+    refused(json!({"$set": {"a.$.b.$": 1}}));
+    // src/mongo/db/update/update_array_node.cpp, UpdateArrayNode::apply: "The path 'a' must
+    // exist in the document in order to apply array updates." and "Cannot apply array updates
+    // to non-array element"; the manual's reference/operator/update/positional-filtered
+    // ("The path 'myArray' must exist in the document in order to apply array updates.").
+    let e = fails(json!({}), json!({"$set": {"a.$[]": 1}}));
+    assert!(e.to_string().contains("to be in the document"), "{e}");
+    fails(json!({}), json!({"$unset": {"a.$[]": 1}}));
+    let e = fails(json!({"a": 1}), json!({"$set": {"a.$[]": 1}}));
+    assert!(e.to_string().contains("holds another type"), "{e}");
+    fails(
+        json!({"a": [{"b": 1}]}),
+        json!({"$set": {"a.$[].c.$[]": 1}}),
+    );
+}
+
+#[test]
+fn nested_array_filters_conflict_only_where_they_meet() {
+    // jstests/core/write/update/update_arrayFilters.js, "Nested array update conflict detection".
+    // "a.$[i].b.$[k].c" and "a.$[j].b.$[k].d" are not a conflict, even if i and j are not
+    // disjoint.
+    assert_eq!(
+        run_filtered(
+            json!({"a": [{"x": 0, "b": [{"y": 0, "c": 0, "d": 0}]}]}),
+            json!({"$set": {"a.$[i].b.$[k].c": 1, "a.$[j].b.$[k].d": 1}}),
+            json!([{"i.x": 0}, {"j.x": 0}, {"k.y": 0}])
+        ),
+        json!({"a": [{"x": 0, "b": [{"y": 0, "c": 1, "d": 1}]}]})
+    );
+    // "a.$[i].b.$[k].c" and "a.$[j].b.$[k].c" are a conflict iff i and j are not disjoint.
+    let doc = json!({"a": [{"x": 0, "b": [{"y": 0, "c": 0}]}, {"x": 1, "b": [{"y": 0, "c": 0}]}]});
+    let same = json!({"$set": {"a.$[i].b.$[k].c": 1, "a.$[j].b.$[k].c": 2}});
+    let e = filtered_error(
+        doc.clone(),
+        same.clone(),
+        json!([{"i.x": 0}, {"j.x": 0}, {"k.y": 0}]),
+    );
+    assert!(e.to_string().contains("a.0.b.0.c"), "{e}");
+    assert_eq!(
+        run_filtered(doc, same, json!([{"i.x": 0}, {"j.x": 1}, {"k.y": 0}])),
+        json!({"a": [{"x": 0, "b": [{"y": 0, "c": 1}]}, {"x": 1, "b": [{"y": 0, "c": 2}]}]})
+    );
+    // "a.$[i].b.$[k].c" and "a.$[j].b.$[m].c" are a conflict iff k and m intersect for some
+    // element of a matching i and j.
+    let doc = json!({"a": [
+        {"x": 0, "b": [{"y": 0, "c": 0}]},
+        {"x": 1, "b": [{"y": 0, "c": 0}, {"y": 1, "c": 0}]}
+    ]});
+    let update = json!({"$set": {"a.$[i].b.$[k].c": 1, "a.$[j].b.$[m].c": 2}});
+    let e = filtered_error(
+        doc.clone(),
+        update.clone(),
+        json!([{"i.x": 0}, {"j.x": 0}, {"k.y": 0}, {"m.y": 0}]),
+    );
+    assert!(e.to_string().contains("a.0.b.0.c"), "{e}");
+    assert_eq!(
+        run_filtered(
+            doc,
+            update,
+            json!([{"i.x": 1}, {"j.x": 1}, {"k.y": 0}, {"m.y": 1}])
+        ),
+        json!({"a": [
+            {"x": 0, "b": [{"y": 0, "c": 0}]},
+            {"x": 1, "b": [{"y": 0, "c": 1}, {"y": 1, "c": 2}]}
+        ]})
+    );
+}
+
+#[test]
+fn all_and_filtered_positional_follow_the_manual() {
+    // MongoDB manual, reference/operator/update/positional-all: "Update All Elements in an
+    // Array", "Update All Documents in an Array", "Update Arrays Specified Using a Negation
+    // Query Operator" (the query is not the update's business: the matching documents).
+    for (grades, expected) in [
+        (json!([85, 82, 80]), json!([95, 92, 90])),
+        (json!([88, 90, 92]), json!([98, 100, 102])),
+        (json!([85, 100, 90]), json!([95, 110, 100])),
+    ] {
+        assert_eq!(
+            run(
+                json!({ "grades": grades }),
+                json!({"$inc": {"grades.$[]": 10}})
+            ),
+            json!({ "grades": expected })
+        );
+    }
+    assert_eq!(
+        run(
+            json!({"grades": [
+                {"grade": 80, "mean": 75, "std": 8},
+                {"grade": 85, "mean": 90, "std": 6},
+                {"grade": 85, "mean": 85, "std": 8}
+            ]}),
+            json!({"$inc": {"grades.$[].std": -2}})
+        ),
+        json!({"grades": [
+            {"grade": 80, "mean": 75, "std": 6},
+            {"grade": 85, "mean": 90, "std": 4},
+            {"grade": 85, "mean": 85, "std": 6}
+        ]})
+    );
+    // reference/operator/update/positional-filtered: "Update All Array Elements That Match
+    // arrayFilters".
+    for (grades, expected) in [
+        (json!([95, 92, 90]), json!([95, 92, 90])),
+        (json!([98, 100, 102]), json!([98, 100, 100])),
+        (json!([95, 110, 100]), json!([95, 100, 100])),
+    ] {
+        assert_eq!(
+            run_filtered(
+                json!({ "grades": grades }),
+                json!({"$set": {"grades.$[element]": 100}}),
+                json!([{"element": {"$gte": 100}}])
+            ),
+            json!({ "grades": expected })
+        );
+    }
+    // "Update All Documents That Match arrayFilters in an Array".
+    assert_eq!(
+        run_filtered(
+            json!({"grades": [
+                {"grade": 80, "mean": 75, "std": 6},
+                {"grade": 85, "mean": 90, "std": 4},
+                {"grade": 85, "mean": 85, "std": 6}
+            ]}),
+            json!({"$set": {"grades.$[elem].mean": 100}}),
+            json!([{"elem.grade": {"$gte": 85}}])
+        ),
+        json!({"grades": [
+            {"grade": 80, "mean": 75, "std": 6},
+            {"grade": 85, "mean": 100, "std": 4},
+            {"grade": 85, "mean": 100, "std": 6}
+        ]})
+    );
+    // "Update All Array Elements that Match Multiple Conditions".
+    assert_eq!(
+        run_filtered(
+            json!({"grades": [
+                {"grade": 90, "mean": 100, "std": 6},
+                {"grade": 87, "mean": 100, "std": 3},
+                {"grade": 85, "mean": 100, "std": 4}
+            ]}),
+            json!({"$inc": {"grades.$[elem].std": -1}}),
+            json!([{"elem.grade": {"$gte": 80}, "elem.std": {"$gte": 5}}])
+        ),
+        json!({"grades": [
+            {"grade": 90, "mean": 100, "std": 5},
+            {"grade": 87, "mean": 100, "std": 3},
+            {"grade": 85, "mean": 100, "std": 4}
+        ]})
+    );
+    // "Update Array Elements Using a Negation Operator".
+    assert_eq!(
+        run_filtered(
+            json!({"degrees": [
+                {"level": "Master", "major": "Biology"},
+                {"level": "Bachelor", "major": "Biology"}
+            ]}),
+            json!({"$set": {"degrees.$[degree].gradcampaign": 1}}),
+            json!([{"degree.level": {"$ne": "Bachelor"}}])
+        ),
+        json!({"degrees": [
+            {"level": "Master", "major": "Biology", "gradcampaign": 1},
+            {"level": "Bachelor", "major": "Biology"}
+        ]})
+    );
+    // "Update Nested Arrays in Conjunction with $[]", both updates.
+    let students3 = json!({"grades": [
+        {"type": "quiz", "questions": [10, 8, 5]},
+        {"type": "quiz", "questions": [8, 9, 6]},
+        {"type": "hw", "questions": [5, 4, 3]},
+        {"type": "exam", "questions": [25, 10, 23, 0]}
+    ]});
+    assert_eq!(
+        run_filtered(
+            students3.clone(),
+            json!({"$inc": {"grades.$[t].questions.$[score]": 2}}),
+            json!([{"t.type": "quiz"}, {"score": {"$gte": 8}}])
+        ),
+        json!({"grades": [
+            {"type": "quiz", "questions": [12, 10, 5]},
+            {"type": "quiz", "questions": [10, 11, 6]},
+            {"type": "hw", "questions": [5, 4, 3]},
+            {"type": "exam", "questions": [25, 10, 23, 0]}
+        ]})
+    );
+    // (The manual shows the update "regardless of type" without its result: accepted only.)
+    run_filtered(
+        students3,
+        json!({"$inc": {"grades.$[].questions.$[score]": 2}}),
+        json!([{"score": {"$gte": 8}}]),
+    );
+}
