@@ -1641,3 +1641,328 @@ fn all_and_filtered_positional_follow_the_manual() {
         json!([{"score": {"$gte": 8}}]),
     );
 }
+
+/// `update` applied to `doc`, selected by `query` (the filter `$` takes its element from).
+fn run_positional(doc: Value, query: Value, update: Value) -> Value {
+    let parsed = parse(&update).unwrap_or_else(|e| panic!("{update}: {e}"));
+    let query = filter::parse(&query).unwrap_or_else(|e| panic!("{query}: {e}"));
+    // The query did select the document.
+    assert_eq!(filter::eval::matches(&query, &doc), Some(true), "{doc}");
+    let context = ApplyContext {
+        array_filters: Vec::new(),
+        positional: Some(query),
+    };
+    apply_with(&doc, &parsed, NOW, &context).unwrap_or_else(|e| panic!("{update} on {doc}: {e}"))
+}
+
+/// The error of `update` on `doc` selected by `query`.
+fn positional_error(doc: Value, query: Value, update: Value) -> Error {
+    let parsed = parse(&update).unwrap_or_else(|e| panic!("{update}: {e}"));
+    let context = ApplyContext {
+        array_filters: Vec::new(),
+        positional: Some(filter::parse(&query).unwrap()),
+    };
+    match apply_with(&doc, &parsed, NOW, &context) {
+        Ok(after) => panic!("{update} on {doc} gave {after}, MongoDB refuses it"),
+        Err(e) => {
+            assert_eq!(e.sqlstate().code(), "22023", "{e}");
+            e
+        }
+    }
+}
+
+#[test]
+fn positional_follows_update_arraymatch_js() {
+    // jstests/core/write/update/update_arraymatch1.js: {"a.x": 2}, $inc "a.$.y".
+    assert_eq!(
+        run_positional(
+            json!({"a": [{"x": 1, "y": 1}, {"x": 2, "y": 2}, {"x": 3, "y": 3}]}),
+            json!({"a.x": 2}),
+            json!({"$inc": {"a.$.y": 1}})
+        ),
+        json!({"a": [{"x": 1, "y": 1}, {"x": 2, "y": 3}, {"x": 3, "y": 3}]})
+    );
+    // update_arraymatch2.js: A1 and B1.
+    assert_eq!(
+        run_positional(
+            json!({"x": [1, 2, 3]}),
+            json!({"x": 2}),
+            json!({"$inc": {"x.$": 1}})
+        ),
+        json!({"x": [1, 3, 3]})
+    );
+    assert_eq!(
+        run_positional(
+            json!({"x": {"y": [8, 7, 6]}}),
+            json!({"x.y": 7}),
+            json!({"$inc": {"x.y.$": 1}})
+        ),
+        json!({"x": {"y": [8, 8, 6]}})
+    );
+    // update_arraymatch3.js: {'comments.by': 'joe'}, $inc 'comments.$.votes'.
+    assert_eq!(
+        run_positional(
+            json!({"title": "ABC", "comments": [{"by": "joe", "votes": 3}, {"by": "jane", "votes": 7}]}),
+            json!({"comments.by": "joe"}),
+            json!({"$inc": {"comments.$.votes": 1}})
+        ),
+        json!({"title": "ABC", "comments": [{"by": "joe", "votes": 4}, {"by": "jane", "votes": 7}]})
+    );
+    // update_arraymatch4.js: {arr: "A1"}, $set "arr.$".
+    assert_eq!(
+        run_positional(
+            json!({"arr": ["A1", "B1", "C1"]}),
+            json!({"arr": "A1"}),
+            json!({"$set": {"arr.$": "A2"}})
+        ),
+        json!({"arr": ["A2", "B1", "C1"]})
+    );
+    // update_arraymatch5.js: two positional paths into the same element.
+    assert_eq!(
+        run_positional(
+            json!({"abc": {"visible": true}, "testarray": [{"foobar_id": 316, "visible": true, "xxx": 1}]}),
+            json!({"testarray.foobar_id": 316}),
+            json!({"$set": {"testarray.$.visible": true, "testarray.$.xxx": 2}})
+        ),
+        json!({"abc": {"visible": true}, "testarray": [{"foobar_id": 316, "visible": true, "xxx": 2}]})
+    );
+    // update_arraymatch6.js: {'a.id': 1}, $set 'a.$.x'.
+    let after = run_positional(
+        json!({"a": [{"id": 1, "x": [5, 6, 7]}, {"id": 2, "x": [8, 9, 10]}]}),
+        json!({"a.id": 1}),
+        json!({"$set": {"a.$.x": [1, 1, 1]}}),
+    );
+    assert_eq!(after["a"][0]["x"][0], json!(1));
+    // update_arraymatch7.js: {'a.b': 'match'}, $inc 'a.$.count'.
+    assert_eq!(
+        run_positional(
+            json!({"a": [{"b": "match", "count": 0}]}),
+            json!({"a.b": "match"}),
+            json!({"$inc": {"a.$.count": 1}})
+        ),
+        json!({"a": [{"b": "match", "count": 1}]})
+    );
+    // update_arraymatch8.js: array.$.name, array.$, array.$.123a.name, array.$.123a.
+    for (doc, query, update, expected) in [
+        (
+            json!({"array": [{"name": "old"}]}),
+            json!({"array.name": "old"}),
+            json!({"$set": {"array.$.name": "new"}}),
+            json!({"array": [{"name": "new"}]}),
+        ),
+        (
+            json!({"array": [{"name": "old"}]}),
+            json!({"array.name": "old"}),
+            json!({"$set": {"array.$": {"name": "new"}}}),
+            json!({"array": [{"name": "new"}]}),
+        ),
+        (
+            json!({"array": [{"123a": {"name": "old"}}]}),
+            json!({"array.123a.name": "old"}),
+            json!({"$set": {"array.$.123a.name": "new"}}),
+            json!({"array": [{"123a": {"name": "new"}}]}),
+        ),
+        (
+            json!({"array": [{"123a": {"name": "old"}}]}),
+            json!({"array.123a.name": "old"}),
+            json!({"$set": {"array.$.123a": {"name": "new"}}}),
+            json!({"array": [{"123a": {"name": "new"}}]}),
+        ),
+    ] {
+        assert_eq!(
+            run_positional(doc, query, update.clone()),
+            expected,
+            "{update}"
+        );
+    }
+    // jstests/core/write/update/update_modifier_pop.js: "$pop with the positional ($) operator."
+    assert_eq!(
+        run_positional(
+            json!({"a": [{"b": [1, 2, 3]}, {"b": [4, 5, 6]}]}),
+            json!({"a.b": 5}),
+            json!({"$pop": {"a.$.b": 1}})
+        ),
+        json!({"a": [{"b": [1, 2, 3]}, {"b": [4, 5]}]})
+    );
+    // src/mongo/db/update/set_node_test.cpp: ApplyPositional (matched field "1").
+    assert_eq!(
+        run_positional(
+            json!({"a": [0, 1, 2]}),
+            json!({"a": 1}),
+            json!({"$set": {"a.$": 6}})
+        ),
+        json!({"a": [0, 6, 2]})
+    );
+}
+
+#[test]
+fn positional_ignores_array_offsets_as_update_array_offset_positional_js() {
+    // jstests/core/write/update/update_array_offset_positional.js: "If there is no implicit
+    // array traversal, the positional operator cannot be used."
+    for (doc, query, update) in [
+        (
+            json!({"a": [0]}),
+            json!({"a.0": 0}),
+            json!({"$set": {"a.$": 1}}),
+        ),
+        (
+            json!({"a": [{"b": 0}]}),
+            json!({"a.0.b": 0}),
+            json!({"$set": {"a.$.b": 1}}),
+        ),
+        (
+            json!({"a": [[0]]}),
+            json!({"a.0.0": 0}),
+            json!({"$set": {"a.$.0": 1}}),
+        ),
+        (
+            json!({"a": [{"b": [0]}]}),
+            json!({"a.0.b.0": 0}),
+            json!({"$set": {"a.$.b.0": 1}}),
+        ),
+    ] {
+        positional_error(doc, query, update);
+    }
+    // "Array offset matches are not used to provide values for the positional operator on a
+    // different path."
+    for (doc, query) in [
+        (json!({"a": [0, 1], "b": [0]}), json!({"a": 1, "b.0": 0})),
+        (
+            json!({"a": [0, 1], "b": [{"c": 0}]}),
+            json!({"a": 1, "b.0.c": 0}),
+        ),
+        (
+            json!({"a": [0, 1], "b": [[0]]}),
+            json!({"a": 1, "b.0.0": 0}),
+        ),
+        (
+            json!({"a": [0, 1], "b": [{"c": [0]}]}),
+            json!({"a": 1, "b.0.c.0": 0}),
+        ),
+    ] {
+        let mut expected = doc.clone();
+        expected["a"] = json!([0, 2]);
+        let parsed = parse(&json!({"$set": {"a.$": 2}})).unwrap();
+        let context = ApplyContext {
+            array_filters: Vec::new(),
+            positional: Some(filter::parse(&query).unwrap()),
+        };
+        assert_eq!(
+            apply_with(&doc, &parsed, NOW, &context).unwrap(),
+            expected,
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn positional_follows_the_manual() {
+    // MongoDB manual, reference/operator/update/positional: "Update Values in an Array".
+    assert_eq!(
+        run_positional(
+            json!({"grades": [80, 85, 90]}),
+            json!({"grades": 80}),
+            json!({"$set": {"grades.$": 82}})
+        ),
+        json!({"grades": [82, 85, 90]})
+    );
+    // "Update Documents in an Array".
+    let grades = json!({"grades": [
+        {"grade": 80, "mean": 75, "std": 8},
+        {"grade": 85, "mean": 90, "std": 5},
+        {"grade": 90, "mean": 85, "std": 3}
+    ]});
+    let expected = json!({"grades": [
+        {"grade": 80, "mean": 75, "std": 8},
+        {"grade": 85, "mean": 90, "std": 6},
+        {"grade": 90, "mean": 85, "std": 3}
+    ]});
+    assert_eq!(
+        run_positional(
+            grades.clone(),
+            json!({"grades.grade": 85}),
+            json!({"$set": {"grades.$.std": 6}})
+        ),
+        expected
+    );
+    // "Update Embedded Documents Using Multiple Field Matches": the first element meeting the
+    // whole $elemMatch, the second one.
+    assert_eq!(
+        run_positional(
+            grades,
+            json!({"grades": {"$elemMatch": {"grade": {"$lte": 90}, "mean": {"$gt": 80}}}}),
+            json!({"$set": {"grades.$.std": 6}})
+        ),
+        expected
+    );
+    // "Unsets": "the positional $ operator does not remove the matching element from the array
+    // but rather sets it to null".
+    assert_eq!(
+        run_positional(
+            json!({"grades": [80, 85, 90]}),
+            json!({"grades": 85}),
+            json!({"$unset": {"grades.$": ""}})
+        ),
+        json!({"grades": [80, null, 90]})
+    );
+    // "Negations": "If the query matches the array using a negation operator, such as $ne, $not,
+    // or $nin, then you cannot use the positional operator to update values from this array."
+    for query in [
+        json!({"grades": {"$ne": 100}}),
+        json!({"grades": {"$nin": [100]}}),
+        json!({"grades": {"$not": {"$gt": 95}}}),
+        json!({"$nor": [{"grades": 100}]}),
+    ] {
+        positional_error(
+            json!({"grades": [80, 85, 90]}),
+            query,
+            json!({"$set": {"grades.$": 0}}),
+        );
+    }
+    // "However, if the negated portion of the query is inside of an $elemMatch expression, then
+    // you can use the positional operator to update this field." (no result shown: accepted)
+    run_positional(
+        json!({"grades": [80, 85, 90]}),
+        json!({"grades": {"$elemMatch": {"$ne": 80}}}),
+        json!({"$set": {"grades.$": 0}}),
+    );
+    // The array "must appear as part of the query document": without a query, and with a query
+    // on other fields only, $ has no element. (src/mongo/db/update/update_object_node.cpp:
+    // "The positional operator did not find the match needed from the query.")
+    let e = fails(json!({"grades": [80]}), json!({"$set": {"grades.$": 82}}));
+    assert!(e.to_string().contains("did not find the match"), "{e}");
+    positional_error(
+        json!({"name": "x", "grades": [80]}),
+        json!({"name": "x"}),
+        json!({"$set": {"grades.$": 82}}),
+    );
+}
+
+#[test]
+fn positional_takes_its_element_from_the_query_on_that_array_only() {
+    // jstests/core/write/update/update_arraymatch2.js, B2: the 5.0+ server sets y.2 from the
+    // match of {x: 92} in the other array x (MongoDB keeps one matched index per query). docstore
+    // follows the manual instead ("the array field must appear as part of the query document")
+    // and refuses: a known difference.
+    positional_error(
+        json!({"x": [90, 91, 92], "y": ["a", "b", "c"]}),
+        json!({"x": 92}),
+        json!({"$set": {"y.$": "z"}}),
+    );
+}
+
+#[test]
+fn positional_and_an_index_to_the_same_element_conflict() {
+    // src/mongo/db/update/update_object_node.cpp, UpdateObjectNode::apply: the positional child
+    // is merged with the child named like the matched index (createUpdateNodeByMerging), and two
+    // updates of the same path cannot merge ("Update created a conflict at 'a.0'"); an index to
+    // another element merges fine.
+    let doc = json!({"a": [5, 6]});
+    let e = positional_error(
+        doc.clone(),
+        json!({"a": 5}),
+        json!({"$set": {"a.$": 1, "a.0": 2}}),
+    );
+    assert!(matches!(e, Error::ConflictingUpdate { .. }), "{e}");
+    run_positional(doc, json!({"a": 5}), json!({"$set": {"a.$": 1, "a.1": 2}}));
+}

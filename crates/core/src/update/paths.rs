@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{bad, child, Update};
-use crate::filter::{self, Filter};
+use crate::filter::{self, Cond, Filter};
 use crate::{Error, JsonKind};
 
 /// What the array-element keys of an update refer to, beyond the update itself.
@@ -239,6 +239,7 @@ pub(super) fn concrete(
         return Ok(vec![keys.to_vec()]);
     }
     let walk = Walk {
+        root: doc,
         operator,
         path: keys.join("."),
         context,
@@ -255,6 +256,7 @@ pub(super) fn concrete(
 
 /// One path being made concrete.
 struct Walk<'a> {
+    root: &'a Value,
     operator: &'a str,
     path: String,
     context: &'a ApplyContext,
@@ -345,14 +347,86 @@ impl Walk<'_> {
         }
     }
 
-    /// `$` is not resolved yet: refused.
-    fn positional(&self, _items: &[Value], _prefix: &[String]) -> Result<usize, Error> {
-        Err(bad(
-            self.operator,
-            &self.path,
-            "a query filter that matched an element of the array (the positional operator did not find the match needed from the query)",
-        ))
+    /// The index `$` stands for in `items`, the array at `prefix`: the first element for which
+    /// the query's conditions on this array (see [`on_array`]) hold when the array is read as
+    /// holding that element alone. An error when the query says nothing of this array or no
+    /// element meets it (MongoDB: "The positional operator did not find the match needed from
+    /// the query").
+    fn positional(&self, items: &[Value], prefix: &[String]) -> Result<usize, Error> {
+        let not_found = || {
+            bad(
+                self.operator,
+                &self.path,
+                "a query that matched an element of this array (the positional operator did not find the match needed from the query)",
+            )
+        };
+        let Some(query) = &self.context.positional else {
+            return Err(not_found());
+        };
+        let Some(conditions) = on_array(query, prefix) else {
+            return Err(not_found());
+        };
+        let mut probe = self.root.clone();
+        for (i, item) in items.iter().enumerate() {
+            let Some(array) = at_mut(&mut probe, prefix) else {
+                return Err(not_found());
+            };
+            *array = Value::Array(vec![item.clone()]);
+            match filter::eval::matches(&conditions, &probe) {
+                Some(true) => return Ok(i),
+                Some(false) => {}
+                None => {
+                    return Err(Error::Unsupported {
+                        what: "$regex in the query of a positional $ update".into(),
+                        path: self.path.clone(),
+                    })
+                }
+            }
+        }
+        Err(not_found())
     }
+}
+
+/// The part of `query` that can give `$` its element in the array at `prefix`: the conditions on
+/// that path or paths under it, through `$and` and `$or` (the branches that name the array),
+/// without negations (`$ne`, `$nin`, `$not`, `$nor`, `$exists: false`), which the manual says
+/// cannot ("If the query matches the array using a negation operator ... you cannot use the
+/// positional operator"); a negation inside `$elemMatch` stays. `None` when nothing is left.
+fn on_array(query: &Filter, prefix: &[String]) -> Option<Filter> {
+    let kept = |parts: &[Filter]| -> Option<Vec<Filter>> {
+        let kept: Vec<Filter> = parts.iter().filter_map(|p| on_array(p, prefix)).collect();
+        (!kept.is_empty()).then_some(kept)
+    };
+    match query {
+        Filter::And(parts) => kept(parts).map(Filter::And),
+        Filter::Or(parts) => kept(parts).map(Filter::Or),
+        Filter::Nor(_) => None,
+        Filter::Field(path, cond) if path.0.starts_with(prefix) => {
+            positive(cond).map(|cond| Filter::Field(path.clone(), cond))
+        }
+        Filter::Field(..) => None,
+    }
+}
+
+/// A condition without its negations (`None` when it is nothing else).
+fn positive(cond: &Cond) -> Option<Cond> {
+    match cond {
+        Cond::Not(_) | Cond::Exists(false) => None,
+        Cond::All(conds) => {
+            let kept: Vec<Cond> = conds.iter().filter_map(positive).collect();
+            (!kept.is_empty()).then_some(Cond::All(kept))
+        }
+        other => Some(other.clone()),
+    }
+}
+
+/// The value at `keys`, to change it (objects and array indexes).
+fn at_mut<'a>(doc: &'a mut Value, keys: &[String]) -> Option<&'a mut Value> {
+    keys.iter().try_fold(doc, |value, key| match value {
+        Value::Object(map) => map.get_mut(key),
+        Value::Array(items) => super::index(key).and_then(|i| items.get_mut(i)),
+        _ => None,
+    })
 }
 
 /// Refuses two concrete paths of different operators where one is a prefix of (or the same as)
