@@ -1082,8 +1082,44 @@ mod properties {
             "[a-c]\\.[a-c]",
             "[a-c]\\.[0-2]",
             Just("$x".to_string()),
-            Just("a..b".to_string())
+            Just("a..b".to_string()),
+            // Array-element keys, well placed or not.
+            "[a-c]\\.\\$(\\.[a-c])?",
+            "[a-c]\\.\\$\\[\\](\\.[a-c])?",
+            "[a-c]\\.\\$\\[[ij]\\](\\.[a-c])?",
+            "[a-c]\\.\\$\\[\\]\\.\\$\\[[ij]\\]",
+            Just("$[]".to_string()),
+            Just("$".to_string()),
+            Just("a.$[I]".to_string()),
+            Just("a.$[i".to_string()),
+            Just("a.$.b.$".to_string()),
         ]
+    }
+
+    /// arrayFilters: mostly well formed (`[{"i": …}, {"j.b": …}]`), sometimes not.
+    fn array_filters() -> impl Strategy<Value = Value> {
+        let key = prop_oneof![
+            Just("i"),
+            Just("j"),
+            Just("i.a"),
+            Just("j.b"),
+            Just("I"),
+            Just("$or"),
+            Just("$and"),
+            Just("$i"),
+        ];
+        let entry = prop::collection::btree_map(key, value(), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+        prop_oneof![
+            4 => prop::collection::vec(entry, 0..3).prop_map(Value::from),
+            1 => value(),
+        ]
+    }
+
+    /// A query for `$`: conditions on the paths the updates use.
+    fn query() -> impl Strategy<Value = Value> {
+        prop::collection::btree_map(path(), value(), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
     }
 
     fn update() -> impl Strategy<Value = Value> {
@@ -1131,6 +1167,35 @@ mod properties {
                     }
                 }
                 Err(e) => prop_assert_eq!(e.sqlstate().code(), "22023"),
+            }
+        }
+
+        /// With arrayFilters and a query for `$`, whatever they hold: each parses or is a typed
+        /// error, and the update applies or is a typed error; nothing panics.
+        #[test]
+        fn array_element_updates_apply_or_fail_cleanly(
+            doc in value(),
+            update in update(),
+            filters in array_filters(),
+            query in query(),
+        ) {
+            let doc = match doc { Value::Object(_) => doc, other => json!({"a": [other]}) };
+            let array_filters = match parse_array_filters(&filters) {
+                Ok(f) => f,
+                Err(e) => {
+                    prop_assert!(["22023", "0A000"].contains(&e.sqlstate().code()), "{}", e);
+                    Vec::new()
+                }
+            };
+            let positional = filter::parse(&query).ok();
+            let context = ApplyContext { array_filters, positional };
+            if let Ok(parsed) = parse(&update) {
+                if let Err(e) = check_array_filters(&parsed, &context.array_filters) {
+                    prop_assert_eq!(e.sqlstate().code(), "22023");
+                }
+                if let Err(e) = apply_with(&doc, &parsed, "now", &context) {
+                    prop_assert!(["22023", "22003"].contains(&e.sqlstate().code()), "{}", e);
+                }
             }
         }
 
