@@ -1966,3 +1966,26 @@ fn positional_and_an_index_to_the_same_element_conflict() {
     assert!(matches!(e, Error::ConflictingUpdate { .. }), "{e}");
     run_positional(doc, json!({"a": 5}), json!({"$set": {"a.$": 1, "a.1": 2}}));
 }
+
+#[test]
+fn operators_on_overlapping_paths_conflict() {
+    // src/mongo/db/update/update_object_node.cpp, parseAndMerge: "Updating the path 'a.b' would
+    // create a conflict at 'a'" (a leaf where the path needs an inner node), "... at 'a'" for
+    // the same path twice.
+    let e = refused(json!({"$set": {"a": 1}, "$inc": {"a.b": 1}}));
+    assert!(matches!(e, Error::ConflictingUpdate { .. }), "{e}");
+    refused(json!({"$set": {"a": 1}, "$inc": {"a": 1}}));
+    refused(json!({"$inc": {"a.b": 1}, "$unset": {"a": 1}}));
+    // ... and siblings do not conflict (rename_operator.js: {$rename: {a: "c"}, $set: {b: 5}}).
+    parse(&json!({"$set": {"a.b": 1}, "$inc": {"a.c": 1}})).unwrap();
+}
+
+#[test]
+fn set_past_the_end_of_an_array_pads_with_nulls() {
+    // src/mongo/db/update/set_node_test.cpp: ApplyPaddingArray / ApplyEmptyArray pad the gap
+    // with nulls (MongoDB's path_support.cpp: maybePadTo).
+    assert_eq!(
+        run(json!({"a": [1]}), json!({"$set": {"a.5": 1}})),
+        json!({"a": [1, null, null, null, null, 1]})
+    );
+}
