@@ -4,6 +4,11 @@
 //! in `UPDATE … SET data = docstore.apply_update(data, $3, $4)`, so every patch is one row-locked
 //! statement. The parse step runs first, on its own, so a malformed update is refused (22023)
 //! before any row is touched.
+//!
+//! Paths may hold MongoDB's array-element keys: `$[]` (every element), `$[<identifier>]` (the
+//! elements an arrayFilters entry matches, [`parse_array_filters`]) and `$` (the element the
+//! query matched); [`apply_with`] takes what they refer to in an [`ApplyContext`]. The tests in
+//! `update/mongodb.rs` hold this module to MongoDB's own tests and manual.
 
 use serde_json::{Map, Number, Value};
 
@@ -375,17 +380,19 @@ pub fn apply_with(
     for (name, keys, _) in &update.0 {
         targets.push(paths::concrete(doc, keys, name, context)?);
     }
-    let dynamic = update
-        .0
-        .iter()
-        .any(|(_, keys, _)| keys.iter().any(|k| paths::is_dynamic(k)));
-    if dynamic {
+    // Paths without array-element keys were checked against each other by `parse`.
+    if targets.iter().any(Option::is_some) {
         paths::check_concrete(update, &targets)?;
     }
     let mut out = doc.clone();
-    for ((name, _, op), concrete) in update.0.iter().zip(&targets) {
-        for keys in concrete {
-            apply_one(&mut out, name, keys, op, now)?;
+    for ((name, keys, op), concrete) in update.0.iter().zip(&targets) {
+        match concrete {
+            None => apply_one(&mut out, name, keys, op, now)?,
+            Some(paths) => {
+                for keys in paths {
+                    apply_one(&mut out, name, keys, op, now)?;
+                }
+            }
         }
     }
     Ok(out)

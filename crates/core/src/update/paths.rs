@@ -225,18 +225,18 @@ fn no_filter(operator: &str, path: &str) -> Error {
     )
 }
 
-/// The concrete paths of `keys` in `doc`: the path itself when it has no array-element keys,
-/// else one path per element they select (none when no element matches). Errors name the
-/// operator and the path: the array missing or not an array, an identifier without a filter,
-/// `$` without a query that matched an element.
+/// The concrete paths of `keys` in `doc`: `None` when it has no array-element keys (the path
+/// itself), else one path per element they select (none when no element matches). Errors name
+/// the operator and the path: the array missing or not an array, an identifier without a
+/// filter, `$` without a query that matched an element.
 pub(super) fn concrete(
     doc: &Value,
     keys: &[String],
     operator: &str,
     context: &ApplyContext,
-) -> Result<Vec<Vec<String>>, Error> {
+) -> Result<Option<Vec<Vec<String>>>, Error> {
     if !keys.iter().any(|k| is_dynamic(k)) {
-        return Ok(vec![keys.to_vec()]);
+        return Ok(None);
     }
     let walk = Walk {
         root: doc,
@@ -251,7 +251,7 @@ pub(super) fn concrete(
         &mut Vec::with_capacity(keys.len()),
         &mut out,
     )?;
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// One path being made concrete.
@@ -432,11 +432,17 @@ fn at_mut<'a>(doc: &'a mut Value, keys: &[String]) -> Option<&'a mut Value> {
 /// Refuses two concrete paths of different operators where one is a prefix of (or the same as)
 /// the other: MongoDB's "Update created a conflict at …", found only once array filters and the
 /// query have selected elements (`a.$[i].c` and `a.$[j].c` where `i` and `j` match the same
-/// element). `targets[n]` holds the concrete paths of `update.0[n]`.
-pub(super) fn check_concrete(update: &Update, targets: &[Vec<Vec<String>>]) -> Result<(), Error> {
+/// element). `targets[n]` holds the concrete paths of `update.0[n]` ([`concrete`]).
+pub(super) fn check_concrete(
+    update: &Update,
+    targets: &[Option<Vec<Vec<String>>>],
+) -> Result<(), Error> {
     let mut all: Vec<(&[String], usize)> = Vec::new();
-    for (n, ((_, _, op), paths)) in update.0.iter().zip(targets).enumerate() {
-        all.extend(paths.iter().map(|p| (p.as_slice(), n)));
+    for (n, ((_, keys, op), paths)) in update.0.iter().zip(targets).enumerate() {
+        match paths {
+            None => all.push((keys.as_slice(), n)),
+            Some(paths) => all.extend(paths.iter().map(|p| (p.as_slice(), n))),
+        }
         if let super::Op::Rename(to) = op {
             all.push((to.as_slice(), n));
         }
