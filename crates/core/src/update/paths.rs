@@ -33,8 +33,8 @@ pub(super) enum Segment<'a> {
     Filtered(&'a str),
 }
 
-/// What a key of a parsed path is (`"$["…`]"` is an array filter whatever is inside; the
-/// parse checks the identifier).
+/// What a key of a parsed path is (a key `$[…]` is an array filter whatever is inside it;
+/// [`check`] checks the identifier).
 pub(super) fn segment(key: &str) -> Segment<'_> {
     if key == "$" {
         Segment::Positional
@@ -65,8 +65,7 @@ fn valid_identifier(identifier: &str) -> bool {
 pub(super) fn check(operator: &str, keys: &[String], path: &str) -> Result<(), Error> {
     let mut positional = 0;
     for (i, key) in keys.iter().enumerate() {
-        let kind = segment(key);
-        match kind {
+        match segment(key) {
             Segment::Key(k) if k.starts_with("$[") => {
                 return Err(bad(
                     operator,
