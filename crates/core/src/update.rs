@@ -4,11 +4,22 @@
 //! in `UPDATE … SET data = docstore.apply_update(data, $3, $4)`, so every patch is one row-locked
 //! statement. The parse step runs first, on its own, so a malformed update is refused (22023)
 //! before any row is touched.
+//!
+//! Paths may hold MongoDB's array-element keys: `$[]` (every element), `$[<identifier>]` (the
+//! elements an arrayFilters entry matches, [`parse_array_filters`]) and `$` (the element the
+//! query matched); [`apply_with`] takes what they refer to in an [`ApplyContext`]. The tests in
+//! `update/mongodb.rs` hold this module to MongoDB's own tests and manual.
 
 use serde_json::{Map, Number, Value};
 
 use crate::filter::{self, Filter};
-use crate::Error;
+use crate::{Error, JsonKind};
+
+mod paths;
+mod sort;
+
+pub use paths::{check_array_filters, parse_array_filters, ApplyContext};
+pub use sort::PushSort;
 
 /// One operator on one path.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,9 +32,11 @@ pub enum Op {
     Max(Value),
     Rename(Vec<String>),
     CurrentDate,
+    /// `$push`: insert `each` at `position` (the end by default), then `sort`, then `slice`.
     Push {
         each: Vec<Value>,
         position: Option<i64>,
+        sort: Option<PushSort>,
         slice: Option<i64>,
     },
     Pull(Pull),
@@ -139,6 +152,14 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
         };
         for (path, arg) in fields {
             let keys = split(path)?;
+            if name == "$rename" && keys.iter().any(|k| paths::is_dynamic(k)) {
+                return Err(bad(
+                    name,
+                    path,
+                    "a source path without $, $[] or $[<identifier>] (MongoDB: the source field for $rename may not be dynamic)",
+                ));
+            }
+            paths::check(name, &keys, path)?;
             let op = match name {
                 "$set" => Op::Set(arg.clone()),
                 "$unset" => Op::Unset,
@@ -146,16 +167,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                 "$mul" => Op::Mul(number(arg, name, path)?),
                 "$min" => Op::Min(arg.clone()),
                 "$max" => Op::Max(arg.clone()),
-                "$rename" => match arg {
-                    Value::String(to) => {
-                        let to = split(to)?;
-                        if to == keys {
-                            return Err(bad(name, path, "a different path to rename to"));
-                        }
-                        Op::Rename(to)
-                    }
-                    _ => return Err(bad(name, path, "the new path, a string")),
-                },
+                "$rename" => rename_target(arg, &keys, path)?,
                 "$currentDate" => match arg {
                     Value::Bool(true) => Op::CurrentDate,
                     Value::Object(o) if o.get("$type").and_then(Value::as_str) == Some("date") => {
@@ -175,18 +187,12 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                     }
                     value => Op::AddToSet(vec![value.clone()]),
                 },
-                "$pull" => Op::Pull(match arg {
-                    Value::Object(o) if !o.is_empty() && o.keys().all(|k| k.starts_with('$')) => {
-                        Pull::Condition(filter::parse(&serde_json::json!({ "v": arg }))?)
-                    }
-                    Value::Object(o) if !o.is_empty() => Pull::Document(filter::parse(arg)?),
-                    value => Pull::Equal(value.clone()),
-                }),
+                "$pull" => Op::Pull(pull(arg, path)?),
                 "$pullAll" => match arg {
                     Value::Array(values) => Op::PullAll(values.clone()),
                     _ => return Err(bad(name, path, "an array")),
                 },
-                "$pop" => match arg.as_i64() {
+                "$pop" => match integer(arg) {
                     Some(1) => Op::Pop(true),
                     Some(-1) => Op::Pop(false),
                     _ => return Err(bad(name, path, "1 (last) or -1 (first)")),
@@ -202,7 +208,7 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
                 };
                 for a in targets(&keys, &op) {
                     for b in targets(other_keys, other_op) {
-                        if a.starts_with(&b) || b.starts_with(&a) {
+                        if paths::conflict(&a, &b) {
                             return Err(Error::ConflictingUpdate {
                                 first: format!("{other_name} {}", b.join(".")),
                                 second: format!("{name} {}", a.join(".")),
@@ -217,38 +223,125 @@ pub fn parse(update: &Value) -> Result<Update, Error> {
     Ok(Update(ops))
 }
 
-fn push(arg: &Value, path: &str) -> Result<Op, Error> {
+/// What `$pull` removes, read as MongoDB reads it (`PullNode::init`): an object whose first key
+/// is an operator on a value (`$gte`, `$in`, `$elemMatch`, …) is a condition on each element;
+/// any other object (fields, `$and`/`$or`/`$nor`, or `{}`) is a filter on each element that is
+/// an object; anything else is a value to remove where equal.
+fn pull(arg: &Value, path: &str) -> Result<Pull, Error> {
     let Value::Object(o) = arg else {
-        return Ok(Op::Push {
-            each: vec![arg.clone()],
-            position: None,
-            slice: None,
-        });
+        return Ok(Pull::Equal(arg.clone()));
     };
-    if !o.contains_key("$each") {
-        return Ok(Op::Push {
-            each: vec![arg.clone()],
-            position: None,
-            slice: None,
+    let on_value = o.keys().next().is_some_and(|first| {
+        first.starts_with('$') && !matches!(first.as_str(), "$and" | "$or" | "$nor" | "$comment")
+    });
+    let parsed = if on_value {
+        // Parsed at the pull's own path, so that errors name it; evaluated on {"v": element}.
+        let at = if path.starts_with('$') { "v" } else { path };
+        match filter::parse(&serde_json::json!({ at: arg }))? {
+            Filter::Field(_, cond) => {
+                Pull::Condition(Filter::Field(filter::Path(vec!["v".into()]), cond))
+            }
+            _ => return Err(bad("$pull", path, "a condition on the elements")),
+        }
+    } else {
+        Pull::Document(filter::parse(arg)?)
+    };
+    let (Pull::Condition(f) | Pull::Document(f)) = &parsed else {
+        return Ok(parsed);
+    };
+    // The evaluator of this crate has no regular expressions: refused, not silently unmatched.
+    if !f.regexes().is_empty() {
+        return Err(Error::Unsupported {
+            what: "$regex inside $pull".into(),
+            path: path.to_string(),
         });
     }
+    Ok(parsed)
+}
+
+/// `$rename`'s target: a path other than the source and not on the same path (neither a prefix
+/// of the other), as MongoDB requires.
+fn rename_target(arg: &Value, from: &[String], path: &str) -> Result<Op, Error> {
+    let Value::String(to) = arg else {
+        return Err(bad("$rename", path, "the new path, a string"));
+    };
+    let to = split(to)?;
+    if to.iter().any(|k| paths::is_dynamic(k)) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a new path without $, $[] or $[<identifier>] (MongoDB: the destination field for $rename may not be dynamic)",
+        ));
+    }
+    if to == from {
+        return Err(bad("$rename", path, "a different path to rename to"));
+    }
+    if to.starts_with(from) || from.starts_with(&to) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a new path not on the same path (neither may be a prefix of the other)",
+        ));
+    }
+    Ok(Op::Rename(to))
+}
+
+/// An integer as MongoDB reads one for `$slice`, `$position` and `$pop`: a number with no
+/// fractional part (`2.0` is 2, `2.1` is refused) within 64-bit integers.
+fn integer(value: &Value) -> Option<i64> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    let x: f64 = n.to_string().parse().ok()?;
+    // -2^63 <= x < 2^63
+    (x.fract() == 0.0 && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&x))
+        .then_some(x as i64)
+}
+
+/// `$push`'s value: one value to append, or `{"$each": [...]}` with the modifiers `$position`,
+/// `$sort` and `$slice`. The modifiers need `$each` (the manual: "To use the $sort modifier, it
+/// must appear with the $each modifier"), so an object of them without it is refused rather
+/// than appended as a value.
+fn push(arg: &Value, path: &str) -> Result<Op, Error> {
+    let one = |value: &Value| Op::Push {
+        each: vec![value.clone()],
+        position: None,
+        sort: None,
+        slice: None,
+    };
+    let Value::Object(o) = arg else {
+        return Ok(one(arg));
+    };
+    if !o.contains_key("$each") {
+        if o.keys()
+            .any(|k| matches!(k.as_str(), "$position" | "$sort" | "$slice"))
+        {
+            return Err(bad(
+                "$push",
+                path,
+                "$each beside $position, $sort and $slice (they modify the insertion of $each)",
+            ));
+        }
+        return Ok(one(arg));
+    }
     let mut each = Vec::new();
-    let (mut position, mut slice) = (None, None);
+    let (mut position, mut sort, mut slice) = (None, None, None);
     for (k, v) in o {
         match (k.as_str(), v) {
             ("$each", Value::Array(items)) => each = items.clone(),
             ("$each", _) => return Err(bad("$push", path, "$each with an array")),
             ("$position", v) => {
                 position = Some(
-                    v.as_i64()
-                        .ok_or_else(|| bad("$push", path, "$position with an integer"))?,
+                    integer(v).ok_or_else(|| bad("$push", path, "$position with an integer"))?,
                 )
             }
+            ("$sort", v) => sort = Some(sort::parse(v, path)?),
             ("$slice", v) => {
-                slice = Some(
-                    v.as_i64()
-                        .ok_or_else(|| bad("$push", path, "$slice with an integer"))?,
-                )
+                slice =
+                    Some(integer(v).ok_or_else(|| bad("$push", path, "$slice with an integer"))?)
             }
             (other, _) => {
                 return Err(Error::UnknownOperator {
@@ -261,133 +354,216 @@ fn push(arg: &Value, path: &str) -> Result<Op, Error> {
     Ok(Op::Push {
         each,
         position,
+        sort,
         slice,
     })
 }
 
-/// Applies `update` to `doc`; `now` is what `$currentDate` stores.
+/// Applies `update` to `doc`; `now` is what `$currentDate` stores. The same as [`apply_with`]
+/// with no arrayFilters and no query: `$[]` works, `$[<identifier>]` and `$` are errors.
 pub fn apply(doc: &Value, update: &Update, now: &str) -> Result<Value, Error> {
-    let mut doc = doc.clone();
-    for (name, keys, op) in &update.0 {
-        let path = keys.join(".");
-        let missing = exists(&doc, keys).is_none();
-        match op {
-            // Removing from or renaming what is not there changes nothing.
-            Op::Unset | Op::Pull(_) | Op::PullAll(_) | Op::Pop(_) | Op::Rename(_) if missing => {}
-            Op::Set(value) => *slot(&mut doc, keys, name, &path)? = value.clone(),
-            Op::Unset => {
-                remove(&mut doc, keys);
-            }
-            Op::Inc(by) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                let current = match target {
-                    Value::Null if missing => Number::from(0),
-                    Value::Number(n) => n.clone(),
-                    _ => {
-                        return Err(bad(
-                            name,
-                            &path,
-                            "a number in the document (it holds another type)",
-                        ))
-                    }
-                };
-                *target = Value::Number(
-                    arithmetic(&current, by, |a, b| a + b, i64::checked_add)
-                        .ok_or_else(|| out_of_range(name, &path))?,
-                );
-            }
-            Op::Mul(by) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                *target = Value::Number(match target {
-                    // MongoDB: $mul on a missing field sets it to 0.
-                    Value::Null if missing => Number::from(0),
-                    Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul)
-                        .ok_or_else(|| out_of_range(name, &path))?,
-                    _ => {
-                        return Err(bad(
-                            name,
-                            &path,
-                            "a number in the document (it holds another type)",
-                        ))
-                    }
-                });
-            }
-            Op::Min(value) | Op::Max(value) => {
-                let target = slot(&mut doc, keys, name, &path)?;
-                let order = crate::find::compare_values(value, target);
-                let replace = missing
-                    || (matches!(op, Op::Min(_)) && order.is_lt())
-                    || (matches!(op, Op::Max(_)) && order.is_gt());
-                if replace {
-                    *target = value.clone();
-                }
-            }
-            Op::Rename(to) => {
-                if let Some(value) = remove(&mut doc, keys) {
-                    *slot(&mut doc, to, name, &path)? = value;
-                }
-            }
-            Op::CurrentDate => *slot(&mut doc, keys, name, &path)? = Value::from(now),
-            Op::Push {
-                each,
-                position,
-                slice,
-            } => {
-                let items = array(&mut doc, keys, name, &path)?;
-                let at = match position {
-                    None => items.len(),
-                    Some(p) if *p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
-                    Some(p) => (*p as usize).min(items.len()),
-                };
-                items.splice(at..at, each.iter().cloned());
-                if let Some(n) = slice {
-                    let keep = n.unsigned_abs() as usize;
-                    if *n >= 0 {
-                        items.truncate(keep);
-                    } else if items.len() > keep {
-                        items.drain(..items.len() - keep);
-                    }
-                }
-            }
-            Op::AddToSet(values) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                for value in values {
-                    if !items.iter().any(|i| filter::eval::json_equal(i, value)) {
-                        items.push(value.clone());
-                    }
-                }
-            }
-            Op::Pull(pull) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                items.retain(|item| {
-                    let hit = match pull {
-                        Pull::Equal(value) => filter::eval::json_equal(item, value),
-                        Pull::Condition(f) => {
-                            filter::eval::matches(f, &serde_json::json!({ "v": item }))
-                                .unwrap_or(false)
-                        }
-                        Pull::Document(f) => {
-                            item.is_object() && filter::eval::matches(f, item).unwrap_or(false)
-                        }
-                    };
-                    !hit
-                });
-            }
-            Op::PullAll(values) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                items.retain(|item| !values.iter().any(|v| filter::eval::json_equal(item, v)));
-            }
-            Op::Pop(last) => {
-                let items = array(&mut doc, keys, name, &path)?;
-                if *last {
-                    items.pop();
-                } else if !items.is_empty() {
-                    items.remove(0);
+    apply_with(doc, update, now, &ApplyContext::default())
+}
+
+/// Applies `update` to `doc`, its `$[<identifier>]` keys selecting the elements that
+/// `context.array_filters` match and its `$` keys the element that `context.positional` (the
+/// query) matched, all in `doc` as it was before the update. On an error nothing of the update
+/// is kept: the caller gets the error, not a half-updated document. Unused arrayFilters are
+/// [`check_array_filters`]'s business (once per statement, not per document).
+pub fn apply_with(
+    doc: &Value,
+    update: &Update,
+    now: &str,
+    context: &ApplyContext,
+) -> Result<Value, Error> {
+    let mut targets = Vec::with_capacity(update.0.len());
+    for (name, keys, _) in &update.0 {
+        targets.push(paths::concrete(doc, keys, name, context)?);
+    }
+    // Paths without array-element keys were checked against each other by `parse`.
+    if targets.iter().any(Option::is_some) {
+        paths::check_concrete(update, &targets)?;
+    }
+    let mut out = doc.clone();
+    for ((name, keys, op), concrete) in update.0.iter().zip(&targets) {
+        match concrete {
+            None => apply_one(&mut out, name, keys, op, now)?,
+            Some(paths) => {
+                for keys in paths {
+                    apply_one(&mut out, name, keys, op, now)?;
                 }
             }
         }
     }
-    Ok(doc)
+    Ok(out)
+}
+
+/// One operator on one path of `doc`.
+fn apply_one(
+    doc: &mut Value,
+    name: &str,
+    keys: &[String],
+    op: &Op,
+    now: &str,
+) -> Result<(), Error> {
+    let path = keys.join(".");
+    let missing = exists(doc, keys).is_none();
+    match op {
+        Op::Set(value) => *slot(doc, keys, name, &path)? = value.clone(),
+        Op::Unset => {
+            // MongoDB: $unset of what is not there, even through a scalar, changes nothing.
+            remove(doc, keys);
+        }
+        Op::Inc(by) => {
+            let target = slot(doc, keys, name, &path)?;
+            let current = match target {
+                Value::Null if missing => Number::from(0),
+                Value::Number(n) => n.clone(),
+                _ => return Err(not_a_number(name, &path)),
+            };
+            *target = Value::Number(
+                arithmetic(&current, by, |a, b| a + b, i64::checked_add)
+                    .ok_or_else(|| out_of_range(name, &path))?,
+            );
+        }
+        Op::Mul(by) => {
+            let target = slot(doc, keys, name, &path)?;
+            *target = Value::Number(match target {
+                // MongoDB: $mul on a missing field sets it to 0.
+                Value::Null if missing => Number::from(0),
+                Value::Number(n) => arithmetic(n, by, |a, b| a * b, i64::checked_mul)
+                    .ok_or_else(|| out_of_range(name, &path))?,
+                _ => return Err(not_a_number(name, &path)),
+            });
+        }
+        Op::Min(value) | Op::Max(value) => {
+            let target = slot(doc, keys, name, &path)?;
+            let order = crate::find::compare_values(value, target);
+            let replace = missing
+                || (matches!(op, Op::Min(_)) && order.is_lt())
+                || (matches!(op, Op::Max(_)) && order.is_gt());
+            if replace {
+                *target = value.clone();
+            }
+        }
+        Op::Rename(to) => rename(doc, keys, to, &path)?,
+        Op::CurrentDate => *slot(doc, keys, name, &path)? = Value::from(now),
+        Op::Push {
+            each,
+            position,
+            sort,
+            slice,
+        } => push_into(
+            array(doc, keys, name, &path)?,
+            each,
+            *position,
+            sort.as_ref(),
+            *slice,
+        ),
+        Op::AddToSet(values) => {
+            let items = array(doc, keys, name, &path)?;
+            for value in values {
+                if !items.iter().any(|i| filter::eval::json_equal(i, value)) {
+                    items.push(value.clone());
+                }
+            }
+        }
+        // Removing from what is not there changes nothing, unless the path could not even be
+        // created (a scalar or an array in the way): MongoDB refuses that.
+        Op::Pull(_) | Op::PullAll(_) | Op::Pop(_) if missing => viable(doc, keys, name, &path)?,
+        Op::Pull(pull) => {
+            let items = array(doc, keys, name, &path)?;
+            items.retain(|item| !pulls(pull, item));
+        }
+        Op::PullAll(values) => {
+            let items = array(doc, keys, name, &path)?;
+            items.retain(|item| !values.iter().any(|v| filter::eval::json_equal(item, v)));
+        }
+        Op::Pop(last) => {
+            let items = array(doc, keys, name, &path)?;
+            if *last {
+                items.pop();
+            } else if !items.is_empty() {
+                items.remove(0);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn not_a_number(operator: &str, path: &str) -> Error {
+    bad(
+        operator,
+        path,
+        "a number in the document (it holds another type)",
+    )
+}
+
+/// `$push`'s steps in MongoDB's order: insert at `$position` (or the end), then `$sort`, then
+/// `$slice`.
+fn push_into(
+    items: &mut Vec<Value>,
+    each: &[Value],
+    position: Option<i64>,
+    sort: Option<&PushSort>,
+    slice: Option<i64>,
+) {
+    let at = match position {
+        None => items.len(),
+        Some(p) if p < 0 => items.len().saturating_sub(p.unsigned_abs() as usize),
+        Some(p) => (p as usize).min(items.len()),
+    };
+    items.splice(at..at, each.iter().cloned());
+    if let Some(how) = sort {
+        sort::sort(items, how);
+    }
+    if let Some(n) = slice {
+        let keep = n.unsigned_abs() as usize;
+        if n >= 0 {
+            items.truncate(keep);
+        } else if items.len() > keep {
+            items.drain(..items.len() - keep);
+        }
+    }
+}
+
+/// Whether `$pull` removes `item`.
+fn pulls(pull: &Pull, item: &Value) -> bool {
+    match pull {
+        Pull::Equal(value) => filter::eval::json_equal(item, value),
+        Pull::Condition(f) => {
+            filter::eval::matches(f, &serde_json::json!({ "v": item })).unwrap_or(false)
+        }
+        Pull::Document(f) => item.is_object() && filter::eval::matches(f, item).unwrap_or(false),
+    }
+}
+
+/// `$rename` as MongoDB has it: nothing to do when the source is missing (but an error when
+/// its path is blocked), and neither path may go through an array.
+fn rename(doc: &mut Value, from: &[String], to: &[String], path: &str) -> Result<(), Error> {
+    viable(doc, from, "$rename", path)?;
+    if exists(doc, from).is_none() {
+        return Ok(());
+    }
+    if through_array(doc, from) {
+        return Err(bad(
+            "$rename",
+            path,
+            "a source field outside arrays (MongoDB: the source field cannot be an array element)",
+        ));
+    }
+    let target = to.join(".");
+    if through_array(doc, to) {
+        return Err(bad(
+            "$rename",
+            &target,
+            "a target field outside arrays (MongoDB: the destination field cannot be an array element)",
+        ));
+    }
+    if let Some(value) = remove(doc, from) {
+        *slot(doc, to, "$rename", &target)? = value;
+    }
+    Ok(())
 }
 
 /// `a` op `b`: exact in 64-bit integers where both are integers and the result fits, else in
@@ -419,19 +595,86 @@ fn out_of_range(operator: &str, path: &str) -> Error {
     }
 }
 
+/// An array index in a path: digits only (`"01"` is 1, `"+1"` and `"-1"` are field names);
+/// too many digits for a `usize` reads as an index past any array.
+fn index(key: &str) -> Option<usize> {
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(key.parse().unwrap_or(usize::MAX))
+}
+
+/// The child of `value` at `key`: a field of an object, an element of an array.
+fn child<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map.get(key),
+        Value::Array(items) => index(key).and_then(|i| items.get(i)),
+        _ => None,
+    }
+}
+
 /// The value at `keys`, if any (objects and array indexes).
 fn exists<'a>(doc: &'a Value, keys: &[String]) -> Option<&'a Value> {
-    keys.iter().try_fold(doc, |value, key| match value {
-        Value::Object(map) => map.get(key),
-        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
-        _ => None,
-    })
+    keys.iter().try_fold(doc, |value, key| child(value, key))
+}
+
+/// Whether a value on the way to `keys` (not the last one) is an array.
+fn through_array(doc: &Value, keys: &[String]) -> bool {
+    let Some((_, parents)) = keys.split_last() else {
+        return false;
+    };
+    let mut current = doc;
+    for key in parents {
+        match child(current, key) {
+            Some(Value::Array(_)) => return true,
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The error for a value in the way of a path: MongoDB's "Cannot create field 'b' in element
+/// {a: 1}" (`PathNotViable`).
+fn blocked(operator: &str, path: &str, by: JsonKind) -> Error {
+    bad(
+        operator,
+        path,
+        match by {
+            JsonKind::Array => "a path through objects (an array is in the way)",
+            JsonKind::Null => "a path through objects (null is in the way)",
+            _ => "a path through objects (a scalar is in the way)",
+        },
+    )
+}
+
+/// Ok when `keys` exists in `doc` or could be created there; the error of [`blocked`] when a
+/// value on the way can hold no such field (a scalar, null, or an array asked for a name).
+fn viable(doc: &Value, keys: &[String], operator: &str, path: &str) -> Result<(), Error> {
+    let mut current = doc;
+    for key in keys {
+        let holds = match current {
+            Value::Object(_) => true,
+            Value::Array(_) => index(key).is_some(),
+            _ => false,
+        };
+        if !holds {
+            return Err(blocked(operator, path, JsonKind::of(current)));
+        }
+        match child(current, key) {
+            Some(next) => current = next,
+            None => return Ok(()),
+        }
+    }
+    Ok(())
 }
 
 /// How far past an array's end a path may set an element (the gap is filled with nulls).
 const MAX_PADDING: usize = 10_000;
 
-/// The slot at `keys`, created (with intermediate objects) if missing; `Value::Null` when new.
+/// The slot at `keys`, created if missing: objects on the way, array indexes past the end padded
+/// with nulls (MongoDB's rule); `Value::Null` when new. An existing value in the way that can
+/// hold no such field (a scalar, null, an array asked for a name) is an error naming the path.
 fn slot<'a>(
     doc: &'a mut Value,
     keys: &[String],
@@ -439,60 +682,58 @@ fn slot<'a>(
     path: &str,
 ) -> Result<&'a mut Value, Error> {
     let mut current = doc;
-    for key in keys {
-        current = match current {
-            Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
-            Value::Array(items) => match key.parse::<usize>() {
-                // Padding with nulls is MongoDB's rule; past this it would only exhaust memory.
-                Ok(i) if i > items.len() + MAX_PADDING => {
-                    return Err(bad(
-                        operator,
-                        path,
-                        "an array index at most 10000 past the array's end",
-                    ))
-                }
-                Ok(i) => {
-                    if items.len() <= i {
-                        items.resize(i + 1, Value::Null);
-                    }
-                    &mut items[i]
-                }
-                Err(_) => {
-                    return Err(bad(
-                        operator,
-                        path,
-                        "a path through objects (an array is in the way)",
-                    ))
-                }
-            },
-            Value::Null => {
-                *current = Value::Object(Map::new());
-                match current {
-                    Value::Object(map) => map.entry(key.clone()).or_insert(Value::Null),
-                    _ => unreachable!("just made an object"),
-                }
-            }
-            _ => {
-                return Err(bad(
-                    operator,
-                    path,
-                    "a path through objects (a scalar is in the way)",
-                ))
-            }
+    for (i, key) in keys.iter().enumerate() {
+        let fresh = if i + 1 == keys.len() {
+            Value::Null
+        } else {
+            Value::Object(Map::new())
         };
+        current = step(current, key, fresh, operator, path)?;
     }
     Ok(current)
 }
 
-/// The array at `keys`, created empty if missing.
+/// One key down from `current`, creating the child as `fresh` when it is missing.
+fn step<'a>(
+    current: &'a mut Value,
+    key: &str,
+    fresh: Value,
+    operator: &str,
+    path: &str,
+) -> Result<&'a mut Value, Error> {
+    match current {
+        Value::Object(map) => Ok(map.entry(key.to_string()).or_insert(fresh)),
+        Value::Array(items) => match index(key) {
+            // Padding with nulls is MongoDB's rule; past this it would only exhaust memory.
+            Some(i) if i > items.len() + MAX_PADDING => Err(bad(
+                operator,
+                path,
+                "an array index at most 10000 past the array's end",
+            )),
+            Some(i) => {
+                if items.len() <= i {
+                    items.resize(i, Value::Null);
+                    items.push(fresh);
+                }
+                Ok(&mut items[i])
+            }
+            None => Err(blocked(operator, path, JsonKind::Array)),
+        },
+        other => Err(blocked(operator, path, JsonKind::of(other))),
+    }
+}
+
+/// The array at `keys`, created empty if missing. A value that is there and is not an array
+/// (null included) is an error, as in MongoDB.
 fn array<'a>(
     doc: &'a mut Value,
     keys: &[String],
     operator: &str,
     path: &str,
 ) -> Result<&'a mut Vec<Value>, Error> {
+    let missing = exists(doc, keys).is_none();
     let target = slot(doc, keys, operator, path)?;
-    if target.is_null() {
+    if missing {
         *target = Value::Array(Vec::new());
     }
     match target {
@@ -511,7 +752,7 @@ fn remove(doc: &mut Value, keys: &[String]) -> Option<Value> {
     for key in parents {
         current = match current {
             Value::Object(map) => map.get_mut(key)?,
-            Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?)?,
+            Value::Array(items) => items.get_mut(index(key)?)?,
             _ => return None,
         };
     }
@@ -519,12 +760,15 @@ fn remove(doc: &mut Value, keys: &[String]) -> Option<Value> {
         Value::Object(map) => map.remove(last),
         Value::Array(items) => {
             // MongoDB's $unset on an array element sets it to null (the array keeps its length).
-            let slot = items.get_mut(last.parse::<usize>().ok()?)?;
+            let slot = items.get_mut(index(last)?)?;
             Some(std::mem::replace(slot, Value::Null))
         }
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod mongodb;
 
 #[cfg(test)]
 mod tests {
@@ -845,8 +1089,44 @@ mod properties {
             "[a-c]\\.[a-c]",
             "[a-c]\\.[0-2]",
             Just("$x".to_string()),
-            Just("a..b".to_string())
+            Just("a..b".to_string()),
+            // Array-element keys, well placed or not.
+            "[a-c]\\.\\$(\\.[a-c])?",
+            "[a-c]\\.\\$\\[\\](\\.[a-c])?",
+            "[a-c]\\.\\$\\[[ij]\\](\\.[a-c])?",
+            "[a-c]\\.\\$\\[\\]\\.\\$\\[[ij]\\]",
+            Just("$[]".to_string()),
+            Just("$".to_string()),
+            Just("a.$[I]".to_string()),
+            Just("a.$[i".to_string()),
+            Just("a.$.b.$".to_string()),
         ]
+    }
+
+    /// arrayFilters: mostly well formed (`[{"i": …}, {"j.b": …}]`), sometimes not.
+    fn array_filters() -> impl Strategy<Value = Value> {
+        let key = prop_oneof![
+            Just("i"),
+            Just("j"),
+            Just("i.a"),
+            Just("j.b"),
+            Just("I"),
+            Just("$or"),
+            Just("$and"),
+            Just("$i"),
+        ];
+        let entry = prop::collection::btree_map(key, value(), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+        prop_oneof![
+            4 => prop::collection::vec(entry, 0..3).prop_map(Value::from),
+            1 => value(),
+        ]
+    }
+
+    /// A query for `$`: conditions on the paths the updates use.
+    fn query() -> impl Strategy<Value = Value> {
+        prop::collection::btree_map(path(), value(), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
     }
 
     fn update() -> impl Strategy<Value = Value> {
@@ -894,6 +1174,35 @@ mod properties {
                     }
                 }
                 Err(e) => prop_assert_eq!(e.sqlstate().code(), "22023"),
+            }
+        }
+
+        /// With arrayFilters and a query for `$`, whatever they hold: each parses or is a typed
+        /// error, and the update applies or is a typed error; nothing panics.
+        #[test]
+        fn array_element_updates_apply_or_fail_cleanly(
+            doc in value(),
+            update in update(),
+            filters in array_filters(),
+            query in query(),
+        ) {
+            let doc = match doc { Value::Object(_) => doc, other => json!({"a": [other]}) };
+            let array_filters = match parse_array_filters(&filters) {
+                Ok(f) => f,
+                Err(e) => {
+                    prop_assert!(["22023", "0A000"].contains(&e.sqlstate().code()), "{}", e);
+                    Vec::new()
+                }
+            };
+            let positional = filter::parse(&query).ok();
+            let context = ApplyContext { array_filters, positional };
+            if let Ok(parsed) = parse(&update) {
+                if let Err(e) = check_array_filters(&parsed, &context.array_filters) {
+                    prop_assert_eq!(e.sqlstate().code(), "22023");
+                }
+                if let Err(e) = apply_with(&doc, &parsed, "now", &context) {
+                    prop_assert!(["22023", "22003"].contains(&e.sqlstate().code()), "{}", e);
+                }
             }
         }
 
