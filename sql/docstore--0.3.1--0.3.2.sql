@@ -86,3 +86,32 @@ CREATE FUNCTION docstore.sort_key_rank(key jsonb) RETURNS integer
     RETURN CASE WHEN key OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb THEN 0
                 ELSE docstore.sort_rank(key OPERATOR(pg_catalog.->) 0) END;
 COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a docstore.sort_key result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
+
+-- Update options (arrayFilters) and the context of $ and $[<identifier>].
+CREATE  FUNCTION docstore."apply_update"(
+	"data" jsonb, /* Option < Json > */
+	"update" jsonb, /* Option < Json > */
+	"now" TEXT, /* Option < & str > */
+	"context" jsonb /* Option < Json > */
+) RETURNS jsonb /* Option < Json > */
+IMMUTABLE PARALLEL SAFE 
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'apply_update_with_wrapper';
+COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text, jsonb) IS
+'Internal: a document with update operators applied, with the arrayFilters and the query that $[<identifier>] and $ refer to (docstore_update_many, docstore_patch).';
+DROP FUNCTION @extschema@.docstore_update_many(text, jsonb, jsonb);
+CREATE FUNCTION @extschema@.docstore_update_many(collection text, filter jsonb, "update" jsonb, options jsonb DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE c VOLATILE PARALLEL UNSAFE
+    AS 'MODULE_PATHNAME', 'docstore_update_many';
+COMMENT ON FUNCTION @extschema@.docstore_update_many(text, jsonb, jsonb, jsonb) IS
+'Applies update operators (as docstore_patch) to every document of collection that matches filter (as docstore_query), in one set-based UPDATE; returns how many. A NULL filter means {}. Paths may hold $ (the first element of the array that filter matched), $[] (every element) and $[<identifier>] (the elements options.arrayFilters matches: {"arrayFilters": [{"<identifier>": condition}, ...]}).
+Errors: as docstore_patch and docstore_query; 22023 bad options or arrayFilters (an identifier without its filter, a filter not used), $ where filter matched no element of the array; one failing document fails the whole call.';
+DROP FUNCTION @extschema@.docstore_patch(text, uuid, jsonb, integer);
+CREATE FUNCTION @extschema@.docstore_patch(collection text, id uuid, "update" jsonb, expected_version integer DEFAULT NULL, options jsonb DEFAULT NULL)
+    RETURNS SETOF docstore.document
+    LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
+    AS 'MODULE_PATHNAME', 'docstore_patch';
+COMMENT ON FUNCTION @extschema@.docstore_patch(text, uuid, jsonb, integer, jsonb) IS
+'Applies MongoDB update operators ($set $unset $inc $mul $min $max $rename $currentDate $push with $each/$position/$slice/$sort, $pull, $pullAll, $addToSet with $each, $pop; dotted paths, intermediate objects created; $[] for every element of an array and $[<identifier>] for the elements options.arrayFilters matches) in one row-locked UPDATE, version + 1; no row if absent. With expected_version, the document must be at that version.
+Errors: 22004 collection, id or update is NULL; 22023 collection is not 1 to 255 characters, update is not an object of operators, an unknown operator, operators on overlapping paths, a wrong operand, a path MongoDB refuses (through a scalar, a $rename through an array) or a document value of the wrong type (the message names operator and path), bad options or arrayFilters, the positional $ (docstore_update_many takes it); 40001 expected_version differs from the stored version (the message gives both).';

@@ -267,13 +267,13 @@ COMMENT ON FUNCTION docstore_create_many(text, jsonb) IS
 'Creates one document per element of docs (a JSON array of objects), in one set-based INSERT, and returns them in order.
 Errors: 22004 collection or docs is NULL; 22023 collection is not 1 to 255 characters, docs is not an array, or an element is not an object (the message names its index; nothing is created).';
 
-CREATE FUNCTION docstore_update_many(collection text, filter jsonb, "update" jsonb)
+CREATE FUNCTION docstore_update_many(collection text, filter jsonb, "update" jsonb, options jsonb DEFAULT NULL)
     RETURNS bigint
     LANGUAGE c VOLATILE PARALLEL UNSAFE
     AS 'MODULE_PATHNAME', 'docstore_update_many';
-COMMENT ON FUNCTION docstore_update_many(text, jsonb, jsonb) IS
-'Applies update operators (as docstore_patch) to every document of collection that matches filter (as docstore_query), in one set-based UPDATE; returns how many. A NULL filter means {}.
-Errors: as docstore_patch and docstore_query; one failing document fails the whole call.';
+COMMENT ON FUNCTION docstore_update_many(text, jsonb, jsonb, jsonb) IS
+'Applies update operators (as docstore_patch) to every document of collection that matches filter (as docstore_query), in one set-based UPDATE; returns how many. A NULL filter means {}. Paths may hold $ (the first element of the array that filter matched), $[] (every element) and $[<identifier>] (the elements options.arrayFilters matches: {"arrayFilters": [{"<identifier>": condition}, ...]}).
+Errors: as docstore_patch and docstore_query; 22023 bad options or arrayFilters (an identifier without its filter, a filter not used), $ where filter matched no element of the array; one failing document fails the whole call.';
 
 CREATE FUNCTION docstore_delete_many(collection text, filter jsonb)
     RETURNS bigint
@@ -283,13 +283,13 @@ COMMENT ON FUNCTION docstore_delete_many(text, jsonb) IS
 'Deletes every document of collection that matches filter, in one set-based DELETE; returns how many. A NULL filter means {}.
 Errors: as docstore_query.';
 
-CREATE FUNCTION docstore_patch(collection text, id uuid, "update" jsonb, expected_version integer DEFAULT NULL)
+CREATE FUNCTION docstore_patch(collection text, id uuid, "update" jsonb, expected_version integer DEFAULT NULL, options jsonb DEFAULT NULL)
     RETURNS SETOF docstore.document
     LANGUAGE c VOLATILE PARALLEL UNSAFE ROWS 1
     AS 'MODULE_PATHNAME', 'docstore_patch';
-COMMENT ON FUNCTION docstore_patch(text, uuid, jsonb, integer) IS
-'Applies MongoDB update operators ($set $unset $inc $mul $min $max $rename $currentDate $push with $each/$position/$slice, $pull, $pullAll, $addToSet with $each, $pop; dotted paths, intermediate objects created) in one row-locked UPDATE, version + 1; no row if absent. With expected_version, the document must be at that version.
-Errors: 22004 collection, id or update is NULL; 22023 collection is not 1 to 255 characters, update is not an object of operators, an unknown operator, operators on overlapping paths, a wrong operand or a document value of the wrong type (the message names operator and path); 40001 expected_version differs from the stored version (the message gives both).';
+COMMENT ON FUNCTION docstore_patch(text, uuid, jsonb, integer, jsonb) IS
+'Applies MongoDB update operators ($set $unset $inc $mul $min $max $rename $currentDate $push with $each/$position/$slice/$sort, $pull, $pullAll, $addToSet with $each, $pop; dotted paths, intermediate objects created; $[] for every element of an array and $[<identifier>] for the elements options.arrayFilters matches) in one row-locked UPDATE, version + 1; no row if absent. With expected_version, the document must be at that version.
+Errors: 22004 collection, id or update is NULL; 22023 collection is not 1 to 255 characters, update is not an object of operators, an unknown operator, operators on overlapping paths, a wrong operand, a path MongoDB refuses (through a scalar, a $rename through an array) or a document value of the wrong type (the message names operator and path), bad options or arrayFilters, the positional $ (docstore_update_many takes it); 40001 expected_version differs from the stored version (the message gives both).';
 
 CREATE FUNCTION docstore_query(collection text, filter jsonb DEFAULT '{}', "limit" integer DEFAULT 100)
     RETURNS SETOF docstore.document
@@ -357,6 +357,8 @@ Errors: 22023 data nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
 'Internal: a document''s sort key on a path (docstore_find''s sort on a path no index covers): value is the value at the path''s first key, rest the keys after it; [v] with the smallest (ascending) or largest (descending) value the path reaches, arrays counted by their elements as MongoDB does, or [] for an empty array, which sorts below null and missing.
 Errors: 22023 a value nested more than 128 levels deep.';
+COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text, jsonb) IS
+'Internal: a document with update operators applied, with the arrayFilters and the query that $[<identifier>] and $ refer to (docstore_update_many, docstore_patch).';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS

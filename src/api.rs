@@ -244,6 +244,29 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     // Refused before any row is touched: the statement only applies a valid update.
     let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
     let expected = int_arg(fcinfo, 3);
+    let options = update_options(fcinfo, 4, NAME);
+    if parsed.has_positional() {
+        crate::error::raise(
+            docstore_core::Error::BadOperand {
+                operator: "$".into(),
+                path: String::new(),
+                expected: "a query that matched an array element: docstore_patch selects by id, use docstore_update_many with a filter on the array",
+            },
+            NAME,
+        );
+    }
+    docstore_core::update::check_array_filters(&parsed, &options.array_filters).or_raise(NAME);
+    if !options.array_filters.is_empty() {
+        let context = query::jsonb_datum(&options.context_json(None));
+        return versioned_rows(
+            fcinfo,
+            Statement::PatchWith,
+            Statement::PatchWithVersion,
+            &[collection, id, update, context],
+            expected,
+            NAME,
+        );
+    }
     match parsed.as_merge() {
         Some((set, unset)) => {
             let params = [collection, id, query::jsonb_datum(&set), datum(unset)];
@@ -490,8 +513,20 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     let filter = filter_arg(fcinfo, 1, NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let options = update_options(fcinfo, 3, NAME);
+    docstore_core::update::check_array_filters(&parsed, &options.array_filters).or_raise(NAME);
     let mut statement = query::Statement::for_collection(collection, name);
+    let with_context = parsed.has_positional() || !options.array_filters.is_empty();
     let data = match parsed.as_merge() {
+        _ if with_context => {
+            // `$` takes its element from the filter (MongoDB: the query of the update).
+            let filter_json = filter.map(|f| query::to_json(f, NAME));
+            let context = options.context_json(filter_json.as_ref());
+            statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
+            statement.push(pg_sys::JSONBOID, query::jsonb_datum(&context), context);
+            "docstore.apply_update(data, $2, \
+             pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), $3)"
+        }
         Some((set, unset)) => {
             statement.push(pg_sys::JSONBOID, query::jsonb_datum(&set), set);
             statement.push(
@@ -511,6 +546,60 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
         "UPDATE docstore.documents SET data = {data} WHERE collection OPERATOR(pg_catalog.=) $1"
     );
     write_matching(statement, &write, filter, name, NAME)
+}
+
+/// The options of `docstore_patch` and `docstore_update_many` (argument `n`, NULL or absent
+/// meaning none): `{"arrayFilters": [{"<identifier>": condition, …}, …]}`.
+unsafe fn update_options(
+    fcinfo: pg_sys::FunctionCallInfo,
+    n: usize,
+    function: &'static str,
+) -> UpdateOptions {
+    let Some(datum) = arg(fcinfo, n) else {
+        return UpdateOptions::default();
+    };
+    let json = query::to_json(
+        jsonb::object("options", Some(datum)).or_raise(function),
+        function,
+    );
+    let mut options = UpdateOptions::default();
+    for (key, value) in json.as_object().into_iter().flatten() {
+        match key.as_str() {
+            "arrayFilters" => {
+                options.array_filters =
+                    docstore_core::update::parse_array_filters(value).or_raise(function);
+                options.array_filters_json = value.clone();
+            }
+            _ => crate::error::raise(
+                docstore_core::Error::BadOption {
+                    option: "options",
+                    expected: "an object with arrayFilters (the only update option)",
+                },
+                function,
+            ),
+        }
+    }
+    options
+}
+
+#[derive(Default)]
+struct UpdateOptions {
+    array_filters: Vec<(String, docstore_core::filter::Filter)>,
+    array_filters_json: serde_json::Value,
+}
+
+impl UpdateOptions {
+    /// What `docstore.apply_update`'s context argument holds: the arrayFilters and the query.
+    fn context_json(&self, query: Option<&serde_json::Value>) -> serde_json::Value {
+        let mut context = serde_json::Map::new();
+        if !self.array_filters.is_empty() {
+            context.insert("arrayFilters".into(), self.array_filters_json.clone());
+        }
+        if let Some(query) = query {
+            context.insert("query".into(), query.clone());
+        }
+        serde_json::Value::Object(context)
+    }
 }
 
 function_info_v1!(pg_finfo_docstore_delete_many);
@@ -721,6 +810,34 @@ mod docstore {
             value.as_ref().map(|v| &v.0),
             &keys,
             descending == Some(true),
+        ))
+    }
+
+    /// A document with update operators applied, with the context of its array-element keys
+    /// (`context`: `{"arrayFilters": […], "query": filter}`, what `docstore_update_many` and
+    /// `docstore_patch` pass for `$[<identifier>]` and `$`; NULL: none).
+    #[pg_extern(immutable, parallel_safe, name = "apply_update")]
+    fn apply_update_with(
+        data: Option<Json>,
+        update: Option<Json>,
+        now: Option<&str>,
+        context: Option<Json>,
+    ) -> Option<Json> {
+        const NAME: &str = "docstore_update_many";
+        let (data, update, now) = (data?, update?, now?);
+        let parsed = docstore_core::update::parse(&update.0).or_raise(NAME);
+        let mut apply = docstore_core::update::ApplyContext::default();
+        if let Some(context) = context.as_ref().and_then(|c| c.0.as_object()) {
+            if let Some(filters) = context.get("arrayFilters") {
+                apply.array_filters =
+                    docstore_core::update::parse_array_filters(filters).or_raise(NAME);
+            }
+            if let Some(query) = context.get("query") {
+                apply.positional = Some(docstore_core::filter::parse(query).or_raise(NAME));
+            }
+        }
+        Some(Json(
+            docstore_core::update::apply_with(&data.0, &parsed, now, &apply).or_raise(NAME),
         ))
     }
 

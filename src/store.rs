@@ -52,6 +52,10 @@ pub enum Statement {
     Patch,
     /// $1 collection, $2 id, $3 update, $4 expected version
     PatchVersion,
+    /// $1 collection, $2 id, $3 update, $4 context (arrayFilters)
+    PatchWith,
+    /// $1 collection, $2 id, $3 update, $4 context, $5 expected version
+    PatchWithVersion,
     /// $1 collection, $2 id
     Version,
     /// $1 collection
@@ -74,7 +78,8 @@ pub enum Statement {
     CreatedAt,
 }
 
-const STATEMENTS: usize = 26;
+/// How many [`Statement`]s there are (the size of the per-backend plan cache).
+const STATEMENTS: usize = Statement::CreatedAt as usize + 1;
 
 const TEXT: pg_sys::Oid = pg_sys::TEXTOID;
 const UUID: pg_sys::Oid = pg_sys::UUIDOID;
@@ -150,6 +155,20 @@ impl Statement {
                 WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $4
                 RETURNING id, collection, data, created_at, updated_at, version"
             }
+            Statement::PatchWith => {
+                c"UPDATE docstore.documents
+                SET data = docstore.apply_update(data, $3,
+                    pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), $4)
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
+            Statement::PatchWithVersion => {
+                c"UPDATE docstore.documents
+                SET data = docstore.apply_update(data, $3,
+                    pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), $4)
+                WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 AND version OPERATOR(pg_catalog.=) $5
+                RETURNING id, collection, data, created_at, updated_at, version"
+            }
             Statement::Version => {
                 c"SELECT version FROM docstore.documents WHERE collection OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2"
             }
@@ -197,6 +216,8 @@ impl Statement {
             Statement::PatchMergeVersion => &[TEXT, UUID, JSONB, TEXT_ARRAY, INT4],
             Statement::Patch => &[TEXT, UUID, JSONB],
             Statement::PatchVersion => &[TEXT, UUID, JSONB, INT4],
+            Statement::PatchWith => &[TEXT, UUID, JSONB, JSONB],
+            Statement::PatchWithVersion => &[TEXT, UUID, JSONB, JSONB, INT4],
             Statement::Version => &[TEXT, UUID],
             Statement::CountAll => &[TEXT],
             Statement::Delete => &[TEXT, UUID],

@@ -61,6 +61,13 @@ pub enum Pull {
 pub struct Update(pub Vec<(&'static str, Vec<String>, Op)>);
 
 impl Update {
+    /// Whether a path has the positional `$` (the element the query matched).
+    pub fn has_positional(&self) -> bool {
+        self.0
+            .iter()
+            .any(|(_, keys, _)| keys.iter().any(|k| k == "$"))
+    }
+
     /// The update as `data || set - unset` when it only sets and unsets top-level keys (the
     /// common case): PostgreSQL's own jsonb operators then do the work, with no round trip of
     /// the document through Rust. `None` for anything else.

@@ -400,7 +400,16 @@ fn on_array(query: &Filter, prefix: &[String]) -> Option<Filter> {
         Filter::And(parts) => kept(parts).map(Filter::And),
         Filter::Or(parts) => kept(parts).map(Filter::Or),
         Filter::Nor(_) => None,
-        Filter::Field(path, cond) if path.0.starts_with(prefix) => {
+        // A condition that names a position of this array ("a.0" for the array "a") matches
+        // by offset, without traversing the array: MongoDB gives `$` no element from it
+        // (update_array_offset_positional.js).
+        Filter::Field(path, cond)
+            if path.0.starts_with(prefix)
+                && path
+                    .0
+                    .get(prefix.len())
+                    .is_none_or(|k| filter::eval::array_position(k).is_none()) =>
+        {
             positive(cond).map(|cond| Filter::Field(path.clone(), cond))
         }
         Filter::Field(..) => None,
