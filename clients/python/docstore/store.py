@@ -61,7 +61,7 @@ class DocumentStore(ABC):
     def query(
         self, collection: str, filters: Optional[Dict[str, Any]] = None, limit: int = 100
     ) -> List[Document]:
-        """Documents containing ``filters`` (jsonb ``@>``), in creation order, at most ``limit``."""
+        """Documents matching ``filters`` (a MongoDB-style filter), in creation order, at most ``limit``."""
 
     @abstractmethod
     def list_collections(self) -> List[str]:

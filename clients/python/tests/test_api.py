@@ -58,7 +58,7 @@ def test_delete_says_whether_it_deleted(store: PostgresDocumentStore, collection
     assert store.read(collection, doc.id) is None
 
 
-def test_query_filters_by_containment_in_creation_order(store: PostgresDocumentStore, collection: str) -> None:
+def test_query_filters_by_equality_in_creation_order(store: PostgresDocumentStore, collection: str) -> None:
     names = [f"u{i}" for i in range(10)]
     for i, name in enumerate(names):
         store.create(collection, {"name": name, "status": "active" if i % 2 == 0 else "inactive", "n": i})

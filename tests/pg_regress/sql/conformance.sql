@@ -217,8 +217,7 @@ INSERT INTO results VALUES
 -- jstests/core/query/array/arrayfind1.js, arrayfind6.js, arrayfind7.js, arrayfindb.js ($elemMatch
 -- in its other forms; the tests' runs "with an index" need arrays on indexed paths, which
 -- docstore's B-tree indexes refuse, so only the runs without one). arrayfind1's A3 states
--- MongoDB's exact equality with a plain object value, which docstore reads as containment (the
--- README's first difference): it is listed below as a difference.
+-- MongoDB's exact equality with a plain object value (containment in docstore until 0.3.1).
 SELECT count(*) FROM docstore_create_many('af1a', '[{"a": [{"x": 1}]}, {"a": [{"x": 1, "y": 2, "z": 1}]}, {"a": [{"x": 1, "y": 1, "z": 3}]}]');
 SELECT count(*) FROM docstore_create_many('af1b', '[{"a": [{"x": 1}]}, {"a": [{"x": 1, "y": 2, "z": 1}]}, {"a": [{"x": 1, "y": 1, "z": 3}]},
   {"a": [{"x": 2}]}, {"a": [{"x": 3}]}, {"a": [{"x": 4}]}]');

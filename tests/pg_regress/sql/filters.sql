@@ -24,7 +24,7 @@ SELECT pg_temp.q('{"qty": "25"}');
 SELECT pg_temp.q('{"size.uom": "in"}');
 SELECT pg_temp.q('{"instock.warehouse": "B"}');
 SELECT pg_temp.q('{"size.h": 8.50}');
--- Objects and arrays as plain values: containment, as in 0.1.
+-- Objects and arrays as plain values: exact equality, as MongoDB (containment until 0.3.1).
 SELECT pg_temp.q('{"size": {"uom": "cm"}}');
 SELECT pg_temp.q('{"tags": ["red", "blank"]}');
 SELECT pg_temp.q('{"instock": [{"warehouse": "A"}]}');

@@ -1,4 +1,4 @@
--- docstore_query: containment (jsonb @>), creation order, limit.
+-- docstore_query: MongoDB equality, creation order, limit.
 BEGIN;
 SELECT count(*) FROM (
   SELECT docstore_create('people', d) FROM (VALUES
@@ -21,10 +21,10 @@ SELECT data->>'name' AS name FROM docstore_query('people', '{"status": "active",
 -- Numbers compare numerically (30 = 30.0), a string "30" is not the number 30.
 SELECT data->>'name' AS name FROM docstore_query('people', '{"age": 30}');
 SELECT data->>'name' AS name FROM docstore_query('people', '{"age": "30"}');
--- Nested objects by containment.
+-- Objects as values: exact equality (MongoDB), not containment (0.1 to 0.3.1).
 SELECT data->>'name' AS name FROM docstore_query('people', '{"address": {"city": "Oslo"}}');
 SELECT data->>'name' AS name FROM docstore_query('people', '{"nested": {"deep": {"x": [{"y": true}]}}}');
--- Arrays by containment: every element of the filter's array is in the document's.
+-- Arrays as values: the same array (order and all), or an element equal to it (MongoDB).
 SELECT data->>'name' AS name FROM docstore_query('people', '{"tags": ["a"]}');
 SELECT data->>'name' AS name FROM docstore_query('people', '{"tags": ["a", "b"]}');
 SELECT data->>'name' AS name FROM docstore_query('people', '{"tags": []}');
@@ -47,7 +47,7 @@ SELECT count(*) AS default_limit FROM docstore_query('bulk');
 SELECT min((data->>'i')::int), max((data->>'i')::int) FROM docstore_query('bulk', '{}', 150);
 ROLLBACK;
 
--- The GIN index on data serves the containment test: its scan count rises.
+-- The GIN index on data serves an equality: its scan count rises.
 BEGIN;
 SELECT count(*) FROM (SELECT docstore_create('gin', jsonb_build_object('i', i, 'even', i % 2 = 0))
                         FROM generate_series(1, 3000) i) s;

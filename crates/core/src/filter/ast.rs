@@ -96,8 +96,6 @@ pub enum Cond {
     Eq(Value),
     /// Exactly equal to an object or array (`{"$eq": {...}}`).
     EqStructure(Value),
-    /// Contains an object or array (`{"f": {...}}`, 0.1's `@>` meaning).
-    Contains(Value),
     /// `$gt`, `$gte`, `$lt`, `$lte` on a number, a string or a boolean, within its type
     /// (MongoDB's type brackets: `{"$gt": 5}` never matches a string; `false` < `true`).
     Cmp(CmpOp, Value),

@@ -186,10 +186,9 @@ enum Node {
     False,
     /// A path predicate (always true or false, never unknown, so `!` is exact).
     Path(String),
-    /// `data @> value`: 0.1's containment on a top-level key.
+    /// `column @> value`: jsonb containment, as a superset the GIN index serves (see
+    /// [`containment_prefilter`]).
     Contains(Value),
-    /// Some value at `path` (a path expression) contains `value`.
-    PathContains(String, Value),
     /// Some value at `at` (a path expression) — or, with `elements`, an element of an array
     /// there — passes `test`, which SQL states (the path language has no literal for objects and
     /// arrays, nor an array test it would not unwrap).
@@ -339,6 +338,31 @@ fn positional_equalities(keys: &[String], cond: &Cond) -> Option<String> {
     Some(format!("({})", alternatives.join(" || ")))
 }
 
+/// For an exact equality with an object or array `value` at `keys`, containments every match
+/// satisfies, which the GIN index serves: at each key the value, or an array holding it
+/// (`{"a": {"b": v}}`, `{"a": {"b": [v]}}`, `{"a": [{"b": v}]}`, `{"a": [{"b": [v]}]}`) — jsonb's
+/// `@>` does not see an object inside an array as contained in the object. None past three keys
+/// (eight alternatives).
+fn containment_prefilter(keys: &[String], value: &Value) -> Option<Vec<Node>> {
+    if keys.len() > 3 {
+        return None;
+    }
+    let mut alternatives = vec![value.clone()];
+    for key in keys.iter().rev() {
+        alternatives = alternatives
+            .into_iter()
+            .flat_map(|inner| {
+                let mut plain = serde_json::Map::new();
+                plain.insert(key.clone(), inner.clone());
+                let mut wrapped = serde_json::Map::new();
+                wrapped.insert(key.clone(), Value::Array(vec![inner]));
+                [Value::Object(plain), Value::Object(wrapped)]
+            })
+            .collect();
+    }
+    Some(alternatives.into_iter().map(Node::Contains).collect())
+}
+
 /// Whether the path `keys` runs out in the document (`$`), as a path predicate — MongoDB's rule
 /// for `{"a.b": null}` ([`super::eval::missing`]): the first key is missing, or along the way a
 /// value is a scalar or null, or an object (a value, or an object element of an array value:
@@ -467,25 +491,22 @@ impl Context<'_> {
                 format!("{at} == {}", literal(value)),
                 &format!("@ == {}", literal(value)),
             ),
-            Cond::EqStructure(value) => Node::Values {
-                at: at.to_string(),
-                test: ValueTest::Equals(value.clone()),
-                elements: true,
-            },
+            Cond::EqStructure(value) => {
+                let exact = Node::Values {
+                    at: at.to_string(),
+                    test: ValueTest::Equals(value.clone()),
+                    elements: true,
+                };
+                match containment_prefilter(&path.0, value) {
+                    Some(alternatives) => and(vec![or(alternatives), exact]),
+                    None => exact,
+                }
+            }
             Cond::CmpStructure(op, value) => Node::Values {
                 at: at.to_string(),
                 test: ValueTest::Compare(*op, value.clone()),
                 elements: true,
             },
-            Cond::Contains(value) => {
-                if path.0.len() == 1 {
-                    let mut object = serde_json::Map::new();
-                    object.insert(path.0[0].clone(), value.clone());
-                    Node::Contains(Value::Object(object))
-                } else {
-                    Node::PathContains(at.to_string(), value.clone())
-                }
-            }
             Cond::Cmp(op, value) => {
                 let op = match op {
                     CmpOp::Gt => ">",
@@ -595,7 +616,6 @@ fn render_path(node: &Node) -> Option<String> {
         }
         Node::Not(inner) => Some(format!("!({})", render_path(inner)?)),
         Node::Contains(_)
-        | Node::PathContains(..)
         | Node::Values { .. }
         | Node::Rooted { .. }
         | Node::Indexed { .. }
@@ -639,14 +659,6 @@ fn render_sql(
             ops.contains,
             bind(Param::Jsonb(value.clone()), params)
         ),
-        Node::PathContains(at, value) => {
-            let p = bind(Param::JsonPath(at.clone()), params);
-            let val = bind(Param::Jsonb(value.clone()), params);
-            format!(
-                "EXISTS (SELECT 1 FROM pg_catalog.jsonb_path_query({column}, {p}) AS {v}(x) \
-                 WHERE {v}.x OPERATOR(pg_catalog.@>) {val})"
-            )
-        }
         Node::Values { at, test, elements } => {
             let p = bind(Param::JsonPath(at.clone()), params);
             let pass = value_test_sql(test, first, params);
@@ -770,7 +782,7 @@ fn rooted_sql(cond: &Cond, p: &str, depth: usize, first: usize, params: &mut Vec
                 .collect();
             format!("({})", parts.join(sep))
         }
-        Cond::Size(_) | Cond::ElemMatch(_) | Cond::Contains(_) => some("values", cond, params),
+        Cond::Size(_) | Cond::ElemMatch(_) => some("values", cond, params),
         _ => some("candidates", cond, params),
     }
 }
@@ -994,10 +1006,6 @@ fn value_cond_sql(
         }
         Cond::EqStructure(v) => format!(
             "{value} OPERATOR(pg_catalog.=) {}",
-            bind(Param::Jsonb(v.clone()), first, params)
-        ),
-        Cond::Contains(v) => format!(
-            "{value} OPERATOR(pg_catalog.@>) {}",
             bind(Param::Jsonb(v.clone()), first, params)
         ),
         Cond::Exists(b) => b.to_string(),

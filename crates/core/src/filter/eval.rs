@@ -206,18 +206,6 @@ fn deep_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// jsonb's `@>` below the top level.
-fn contains(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => y
-            .iter()
-            .all(|(k, w)| x.get(k).is_some_and(|v| contains(v, w))),
-        (Value::Array(x), Value::Array(y)) => y.iter().all(|w| x.iter().any(|v| contains(v, w))),
-        (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => false,
-        _ => scalar_eq(a, b),
-    }
-}
-
 fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
     let ordering = match (a, b) {
         (Value::Number(_), Value::Number(_)) => number(a).partial_cmp(&number(b)),
@@ -240,7 +228,6 @@ fn cond_holds(cond: &Cond, at: &At) -> Option<bool> {
         Cond::Eq(target) => compared(at).iter().any(|v| scalar_eq(v, target)),
         // The values themselves (an array as a whole) and the elements of arrays among them.
         Cond::EqStructure(target) => at.candidates().iter().any(|v| deep_eq(v, target)),
-        Cond::Contains(target) => at.values().any(|v| contains(v, target)),
         Cond::Cmp(op, target) => compared(at).iter().any(|v| compare(*op, v, target)),
         Cond::CmpStructure(op, target) => at
             .candidates()
@@ -337,7 +324,6 @@ fn single(cond: &Cond, e: &Value) -> Option<bool> {
     Some(match cond {
         Cond::Eq(target) => scalar_eq(e, target) && !e.is_array() && !e.is_object(),
         Cond::EqStructure(target) => deep_eq(e, target),
-        Cond::Contains(target) => contains(e, target),
         Cond::Cmp(op, target) => compare(*op, e, target),
         Cond::CmpStructure(op, target) => compare_structure(*op, e, target),
         Cond::In(targets) => targets.iter().any(|t| scalar_eq(e, t)),

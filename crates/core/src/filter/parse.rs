@@ -169,7 +169,9 @@ fn condition(value: &Value, path: &str, depth: usize) -> Result<Cond, Error> {
             }
             operators(map, path, depth)
         }
-        Value::Object(_) | Value::Array(_) => Ok(Cond::Contains(value.clone())),
+        // MongoDB: an object or array value is exact equality (with the value, or with an
+        // element of an array there), as {"$eq": …}.
+        Value::Object(_) | Value::Array(_) => Ok(Cond::EqStructure(value.clone())),
         scalar => Ok(Cond::Eq(scalar.clone())),
     }
 }
@@ -216,9 +218,7 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                 for value in structured {
                     match &value {
                         Value::Object(m) if m.keys().any(|k| k.starts_with('$')) => {
-                            let is_regex = m.contains_key("$regex")
-                                && m.keys().all(|k| k == "$regex" || k == "$options");
-                            if !is_regex {
+                            if !is_regex_object(m) {
                                 return Err(bad(
                                     op,
                                     path,
@@ -284,7 +284,17 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
                         "values, or only {\"$elemMatch\": …} objects (MongoDB does not mix them)",
                     ));
                 } else {
-                    Cond::All(values.iter().map(eq).collect())
+                    // Values by equality; regular expressions ({"$regex": …}) as $regex.
+                    let mut conds = Vec::with_capacity(values.len());
+                    for value in values {
+                        conds.push(match value {
+                            Value::Object(m) if is_regex_object(m) => {
+                                regex(&m["$regex"], m.get("$options"), path)?
+                            }
+                            value => eq(value),
+                        });
+                    }
+                    Cond::All(conds)
                 }
             }
             "$elemMatch" => {
@@ -333,6 +343,11 @@ fn operators(map: &Map<String, Value>, path: &str, depth: usize) -> Result<Cond,
     })
 }
 
+/// `{"$regex": …}` or `{"$regex": …, "$options": …}`: MongoDB's extended JSON for `/…/flags`.
+fn is_regex_object(m: &Map<String, Value>) -> bool {
+    m.contains_key("$regex") && m.keys().all(|k| k == "$regex" || k == "$options")
+}
+
 fn eq(operand: &Value) -> Cond {
     if is_scalar(operand) {
         Cond::Eq(operand.clone())
@@ -344,7 +359,7 @@ fn eq(operand: &Value) -> Cond {
 fn types(operand: &Value, path: &str) -> Result<Vec<JsonKind>, Error> {
     let names: Vec<&Value> = match operand {
         Value::Array(items) if !items.is_empty() => items.iter().collect(),
-        Value::String(_) => vec![operand],
+        Value::String(_) | Value::Number(_) => vec![operand],
         _ => {
             return Err(bad(
                 "$type",
@@ -355,17 +370,19 @@ fn types(operand: &Value, path: &str) -> Result<Vec<JsonKind>, Error> {
     };
     names
         .into_iter()
-        .map(|name| match name.as_str() {
-            Some("string") => Ok(JsonKind::String),
-            Some("number" | "double" | "int" | "long" | "decimal") => Ok(JsonKind::Number),
-            Some("boolean" | "bool") => Ok(JsonKind::Boolean),
-            Some("object") => Ok(JsonKind::Object),
-            Some("array") => Ok(JsonKind::Array),
-            Some("null") => Ok(JsonKind::Null),
+        .map(|name| match (name.as_str(), name.as_i64()) {
+            // MongoDB's type names, and its BSON type numbers for them.
+            (Some("string"), _) | (_, Some(2)) => Ok(JsonKind::String),
+            (Some("number" | "double" | "int" | "long" | "decimal"), _)
+            | (_, Some(1 | 16 | 18 | 19)) => Ok(JsonKind::Number),
+            (Some("boolean" | "bool"), _) | (_, Some(8)) => Ok(JsonKind::Boolean),
+            (Some("object"), _) | (_, Some(3)) => Ok(JsonKind::Object),
+            (Some("array"), _) | (_, Some(4)) => Ok(JsonKind::Array),
+            (Some("null"), _) | (_, Some(10)) => Ok(JsonKind::Null),
             _ => Err(bad(
                 "$type",
                 path,
-                "the type names string, number, boolean, object, array or null",
+                "the type names string, number (double, int, long, decimal), boolean (bool), object, array or null, or their BSON numbers 2, 1 (16, 18, 19), 8, 3, 4, 10",
             )),
         })
         .collect()
