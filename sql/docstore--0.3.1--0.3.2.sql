@@ -115,3 +115,43 @@ CREATE FUNCTION @extschema@.docstore_patch(collection text, id uuid, "update" js
 COMMENT ON FUNCTION @extschema@.docstore_patch(text, uuid, jsonb, integer, jsonb) IS
 'Applies MongoDB update operators ($set $unset $inc $mul $min $max $rename $currentDate $push with $each/$position/$slice/$sort, $pull, $pullAll, $addToSet with $each, $pop; dotted paths, intermediate objects created; $[] for every element of an array and $[<identifier>] for the elements options.arrayFilters matches) in one row-locked UPDATE, version + 1; no row if absent. With expected_version, the document must be at that version.
 Errors: 22004 collection, id or update is NULL; 22023 collection is not 1 to 255 characters, update is not an object of operators, an unknown operator, operators on overlapping paths, a wrong operand, a path MongoDB refuses (through a scalar, a $rename through an array) or a document value of the wrong type (the message names operator and path), bad options or arrayFilters, the positional $ (docstore_update_many takes it); 40001 expected_version differs from the stored version (the message gives both).';
+
+-- $expr (aggregation expressions in filters): the helpers its SQL calls.
+CREATE  FUNCTION docstore."expr_path"(
+	"value" jsonb, /* Option < Json > */
+	"rest" jsonb /* Option < Json > */
+) RETURNS jsonb /* Option < Json > */
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'expr_path_wrapper';
+COMMENT ON FUNCTION docstore.expr_path(jsonb, jsonb) IS
+'Internal: $expr''s field path through arrays: the value at the path''s first key (NULL: missing), the keys after it; aggregation''s reading (an array of objects gives the array of their values).
+Errors: 22023 a value nested more than 128 levels deep.';
+CREATE  FUNCTION docstore."expr_compare"(
+	"a" jsonb, /* Option < Json > */
+	"b" jsonb /* Option < Json > */
+) RETURNS INT /* i32 */
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'expr_compare_wrapper';
+COMMENT ON FUNCTION docstore.expr_compare(jsonb, jsonb) IS
+'Internal: $expr''s total order of two values (NULL: missing, below everything; then null, numbers, strings, objects, arrays, booleans): -1, 0 or 1.';
+CREATE  FUNCTION docstore."expr_truthy"(
+	"value" jsonb /* Option < Json > */
+) RETURNS bool /* bool */
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'expr_truthy_wrapper';
+COMMENT ON FUNCTION docstore.expr_truthy(jsonb) IS
+'Internal: whether a $expr value counts as true: not false, null, missing (NULL) or a zero.';
+CREATE  FUNCTION docstore."expr_op"(
+	"op" TEXT, /* Option < & str > */
+	"a" jsonb, /* Option < Json > */
+	"b" jsonb /* Option < Json > */
+) RETURNS jsonb /* Option < Json > */
+IMMUTABLE PARALLEL SAFE
+LANGUAGE c /* Rust */
+AS 'MODULE_PATHNAME', 'expr_op_wrapper';
+COMMENT ON FUNCTION docstore.expr_op(text, jsonb, jsonb) IS
+'Internal: $expr''s $add, $subtract, $multiply, $divide, $mod, $abs, $size and $in on two values (NULL: missing; null or missing operands of arithmetic give null).
+Errors: 22023 a value of a type the operator does not take (as MongoDB fails the query); 22012 division by zero.';

@@ -359,6 +359,16 @@ COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
 Errors: 22023 a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text, jsonb) IS
 'Internal: a document with update operators applied, with the arrayFilters and the query that $[<identifier>] and $ refer to (docstore_update_many, docstore_patch).';
+COMMENT ON FUNCTION docstore.expr_path(jsonb, jsonb) IS
+'Internal: $expr''s field path through arrays: the value at the path''s first key (NULL: missing), the keys after it; aggregation''s reading (an array of objects gives the array of their values).
+Errors: 22023 a value nested more than 128 levels deep.';
+COMMENT ON FUNCTION docstore.expr_compare(jsonb, jsonb) IS
+'Internal: $expr''s total order of two values (NULL: missing, below everything; then null, numbers, strings, objects, arrays, booleans): -1, 0 or 1.';
+COMMENT ON FUNCTION docstore.expr_truthy(jsonb) IS
+'Internal: whether a $expr value counts as true: not false, null, missing (NULL) or a zero.';
+COMMENT ON FUNCTION docstore.expr_op(text, jsonb, jsonb) IS
+'Internal: $expr''s $add, $subtract, $multiply, $divide, $mod, $abs, $size and $in on two values (NULL: missing; null or missing operands of arithmetic give null).
+Errors: 22023 a value of a type the operator does not take (as MongoDB fails the query); 22012 division by zero.';
 COMMENT ON FUNCTION docstore.project(jsonb, jsonb) IS
 'Internal: a document projected by a fields spec of docstore_find ({"path": true} includes, {"path": false} excludes).';
 COMMENT ON FUNCTION docstore.check_read_args(text, uuid) IS

@@ -841,6 +841,49 @@ mod docstore {
         ))
     }
 
+    /// `$expr`'s field path through arrays (`docstore_core::filter::expr::path_value`): `value`
+    /// is the value at the path's first key (NULL: missing), `rest` the keys after it.
+    #[pg_extern(immutable, parallel_safe)]
+    fn expr_path(value: Option<Json>, rest: Option<Json>) -> Option<Json> {
+        let keys: Vec<String> = rest
+            .as_ref()
+            .and_then(|r| r.0.as_array())
+            .map(|keys| {
+                keys.iter()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        docstore_core::filter::expr::path_value(value.as_ref().map(|v| &v.0), &keys).map(Json)
+    }
+
+    /// `$expr`'s total order of two values (NULL: missing, below everything): -1, 0 or 1.
+    #[pg_extern(immutable, parallel_safe)]
+    fn expr_compare(a: Option<Json>, b: Option<Json>) -> i32 {
+        docstore_core::filter::expr::compare(a.as_ref().map(|v| &v.0), b.as_ref().map(|v| &v.0))
+            as i32
+    }
+
+    /// Whether a `$expr` value counts as true (not false, null, missing or zero).
+    #[pg_extern(immutable, parallel_safe)]
+    fn expr_truthy(value: Option<Json>) -> bool {
+        docstore_core::filter::expr::truthy(value.as_ref().map(|v| &v.0))
+    }
+
+    /// `$expr`'s arithmetic, `$abs`, `$size` and `$in` on two values (NULL: missing):
+    /// `docstore_core::filter::expr::apply_op`. Errors as MongoDB fails the query: 22023 a value
+    /// of the wrong type, 22012 division by zero.
+    #[pg_extern(immutable, parallel_safe)]
+    fn expr_op(op: Option<&str>, a: Option<Json>, b: Option<Json>) -> Option<Json> {
+        docstore_core::filter::expr::op_by_name(
+            op.unwrap_or_default(),
+            a.as_ref().map(|v| &v.0),
+            b.as_ref().map(|v| &v.0),
+        )
+        .or_raise("docstore_query")
+        .map(Json)
+    }
+
     /// A document projected by a `fields` spec (`{"path": true, …}` includes, `false` excludes).
     /// Parses the document into Rust: only `docstore_find` with `fields` pays for it.
     #[pg_extern(immutable, parallel_safe, strict)]

@@ -17,6 +17,7 @@ fn code(state: SqlState) -> PgSqlErrorCode {
         SqlState::DuplicateObject => PgSqlErrorCode::ERRCODE_DUPLICATE_TABLE,
         SqlState::InvalidRegularExpression => PgSqlErrorCode::ERRCODE_INVALID_REGULAR_EXPRESSION,
         SqlState::NumericValueOutOfRange => PgSqlErrorCode::ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE,
+        SqlState::DivisionByZero => PgSqlErrorCode::ERRCODE_DIVISION_BY_ZERO,
     }
 }
 

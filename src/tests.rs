@@ -491,8 +491,49 @@ mod strategies {
         (path(), prop_oneof![value(), operator()]).prop_map(|(p, c)| json!({p: c}))
     }
 
+    /// `$expr` with what cannot fail on any document: comparisons of paths and values in the
+    /// total order, `$and`/`$or`/`$not`, `$cond`, `$ifNull`, arrays of paths.
+    pub fn expr_filter() -> impl Strategy<Value = Value> {
+        let operand = prop_oneof![
+            path().prop_map(|p| Value::from(format!("${p}"))),
+            scalar(),
+            (path(), scalar()).prop_map(|(p, v)| json!({"$ifNull": [format!("${p}"), v]})),
+            (path(), path()).prop_map(|(p, q)| json!([format!("${p}"), format!("${q}")])),
+            prop_oneof![
+                Just(json!({"x": 1})),
+                Just(json!([1, "x"])),
+                Just(json!([]))
+            ]
+            .prop_map(|v| json!({"$literal": v})),
+        ];
+        let comparison = (
+            prop_oneof![
+                Just("$eq"),
+                Just("$ne"),
+                Just("$gt"),
+                Just("$gte"),
+                Just("$lt"),
+                Just("$lte")
+            ],
+            operand.clone(),
+            operand.clone(),
+        )
+            .prop_map(|(op, a, b)| json!({op: [a, b]}));
+        let expr = comparison.prop_recursive(1, 4, 2, move |inner| {
+            let operand = operand.clone();
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(|v| json!({"$and": v})),
+                prop::collection::vec(inner.clone(), 0..3).prop_map(|v| json!({"$or": v})),
+                inner.clone().prop_map(|e| json!({"$not": [e]})),
+                (inner, operand.clone(), operand)
+                    .prop_map(|(c, t, e)| json!({"$eq": [{"$cond": [c, t, e]}, true]})),
+            ]
+        });
+        expr.prop_map(|e| json!({"$expr": e}))
+    }
+
     pub fn filter_json() -> impl Strategy<Value = Value> {
-        field_filter().prop_recursive(2, 8, 3, |inner| {
+        prop_oneof![4 => field_filter(), 1 => expr_filter()].prop_recursive(2, 8, 3, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 1..3).prop_map(|v| json!({"$and": v})),
                 prop::collection::vec(inner.clone(), 1..3).prop_map(|v| json!({"$or": v})),

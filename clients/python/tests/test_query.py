@@ -52,7 +52,7 @@ def test_count_distinct_and_explain(store: PostgresDocumentStore, people: str) -
     assert "data OPERATOR(docstore.@=) $2" in plan["sql"] and plan["params"]["$2"] == {"age": 30}
     assert "plan" in plan
     plan = store.explain(people, {"age": {"$gt": 30}})
-    assert "data OPERATOR(pg_catalog.@@) $2" in plan["sql"] and "plan" in plan
+    assert "data OPERATOR(docstore.@@) $2" in plan["sql"] and "plan" in plan
 
 
 def test_indexes(store: PostgresDocumentStore, people: str) -> None:

@@ -25,6 +25,8 @@ pub enum SqlState {
     InvalidRegularExpression,
     /// 22003 `numeric_value_out_of_range`
     NumericValueOutOfRange,
+    /// 22012 `division_by_zero`
+    DivisionByZero,
 }
 
 impl SqlState {
@@ -40,6 +42,7 @@ impl SqlState {
             SqlState::DuplicateObject => "42P07",
             SqlState::InvalidRegularExpression => "2201B",
             SqlState::NumericValueOutOfRange => "22003",
+            SqlState::DivisionByZero => "22012",
         }
     }
 }
@@ -115,6 +118,14 @@ pub enum Error {
     },
     /// An element of an array argument that is not a JSON object.
     BadElement { argument: &'static str, index: i64 },
+    /// An `$expr` operator met a value of a type it does not take (MongoDB fails the query).
+    ExprType {
+        operator: &'static str,
+        expected: &'static str,
+        found: JsonKind,
+    },
+    /// `$divide` or `$mod` by zero in `$expr` (MongoDB fails the query).
+    DivisionByZero { operator: &'static str },
 }
 
 /// "at path \"a.b\"", or "at the top level".
@@ -151,7 +162,10 @@ impl Error {
             Error::VersionAtMaximum | Error::NumberOutOfRange { .. } => {
                 SqlState::NumericValueOutOfRange
             }
-            Error::NotAnArray { .. } | Error::BadElement { .. } => SqlState::InvalidParameterValue,
+            Error::NotAnArray { .. } | Error::BadElement { .. } | Error::ExprType { .. } => {
+                SqlState::InvalidParameterValue
+            }
+            Error::DivisionByZero { .. } => SqlState::DivisionByZero,
             Error::ImmutableColumn { .. } => SqlState::IntegrityConstraintViolation,
         }
     }
@@ -170,10 +184,10 @@ impl Error {
                 Some("id, collection and created_at are fixed when a document is created; create a new document instead")
             }
             Error::UnknownOperator { .. } => Some(
-                "operators: $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $mod $size $all $elemMatch $not, and $and $or $nor $comment at the top level",
+                "operators: $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $mod $size $all $elemMatch $not, and $and $or $nor $expr $comment at the top level; in $expr: $eq $ne $gt $gte $lt $lte $and $or $not $cond $ifNull $add $subtract $multiply $divide $mod $abs $size $in $literal",
             ),
             Error::MixedOperators { .. } => {
-                Some("use either operators ({\"$gt\": 1}) or a plain object to match by containment")
+                Some("use either operators ({\"$gt\": 1}) or a plain object to match it exactly")
             }
             Error::BadOperand { .. }
             | Error::BadPath { .. }
@@ -193,6 +207,7 @@ impl Error {
                 Some("numbers are stored as JSON, which has no infinity: the result must be a finite double")
             }
             Error::NotAnArray { .. } | Error::BadElement { .. } => None,
+            Error::ExprType { .. } | Error::DivisionByZero { .. } => None,
             Error::MixedUpdate { .. } => Some("to replace fields, use {\"$set\": {...}}; to replace the document, docstore_update merges and docstore_replace replaces"),
         }
     }
@@ -277,6 +292,18 @@ impl fmt::Display for Error {
                 f,
                 "{argument}[{index}] must be a JSON object; nothing was created"
             ),
+            Error::ExprType {
+                operator,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{operator} in $expr expects {expected}, found {} in a document",
+                found.with_article()
+            ),
+            Error::DivisionByZero { operator } => {
+                write!(f, "{operator} in $expr: division by zero in a document")
+            }
             Error::DuplicateId { id } => write!(f, "a document with id {id} already exists"),
             Error::DuplicateIndex { collection, name } => {
                 write!(f, "collection \"{collection}\" already has this index: {name}")

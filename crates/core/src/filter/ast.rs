@@ -47,6 +47,8 @@ pub enum Filter {
     Or(Vec<Filter>),
     Nor(Vec<Filter>),
     Field(Path, Cond),
+    /// `$expr`: an aggregation expression on the document, true where its value is.
+    Expr(super::expr::Expr),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +159,7 @@ impl Filter {
                 };
                 cond.collect_regexes(&dotted, out);
             }
+            Filter::Expr(_) => {}
         }
     }
 }

@@ -222,6 +222,8 @@ enum Node {
         path: String,
         elem: ElemMatch,
     },
+    /// `$expr`: true where the expression's value is (SQL, see [`super::expr`]).
+    Expr(super::expr::Expr),
     And(Vec<Node>),
     Or(Vec<Node>),
     Not(Box<Node>),
@@ -299,6 +301,7 @@ impl Context<'_> {
                 }
             }
             Filter::Field(path, cond) => self.cond_node(path, &accessor("$", &path.0), cond)?,
+            Filter::Expr(expr) => Node::Expr(expr.clone()),
         })
     }
 }
@@ -616,6 +619,7 @@ fn render_path(node: &Node) -> Option<String> {
         }
         Node::Not(inner) => Some(format!("!({})", render_path(inner)?)),
         Node::Contains(_)
+        | Node::Expr(_)
         | Node::Values { .. }
         | Node::Rooted { .. }
         | Node::Indexed { .. }
@@ -678,6 +682,7 @@ fn render_sql(
                  WHERE {on_value}{on_element})"
             )
         }
+        Node::Expr(expr) => super::expr::sql_bool(expr, column, first, params),
         Node::Rooted { keys, cond } => {
             let k = bind(Param::Jsonb(Value::from(keys.clone())), params);
             let r = format!("r{depth}");

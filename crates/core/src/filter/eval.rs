@@ -26,6 +26,8 @@ pub fn matches(filter: &Filter, doc: &Value) -> Option<bool> {
         }
         Filter::Nor(parts) => !matches(&Filter::Or(parts.clone()), doc)?,
         Filter::Field(path, cond) => cond_holds(cond, &At::new(doc, &path.0))?,
+        // A runtime error (MongoDB fails the query) is "not evaluated here".
+        Filter::Expr(expr) => super::expr::truthy(super::expr::eval(expr, doc).ok()?.as_ref()),
     })
 }
 

@@ -16,6 +16,7 @@
 mod ast;
 mod compile;
 pub mod eval;
+pub mod expr;
 mod jsonpath;
 mod parse;
 

@@ -44,6 +44,15 @@ fn document(map: &Map<String, Value>, prefix: &str, depth: usize) -> Result<Filt
         parts.push(match key.as_str() {
             // MongoDB: a comment for the logs, no condition.
             "$comment" => continue,
+            // MongoDB: $expr only at the top level of the query (and in its $and/$or/$nor).
+            "$expr" if prefix.is_empty() => Filter::Expr(super::expr::parse(value, depth + 1)?),
+            "$expr" => {
+                return Err(bad(
+                    "$expr",
+                    prefix,
+                    "to stand at the top level of the filter (or in its $and, $or, $nor), not inside $elemMatch",
+                ))
+            }
             "$and" | "$or" | "$nor" => {
                 let Value::Array(items) = value else {
                     return Err(bad(key, prefix, "a non-empty array of filter objects"));

@@ -171,6 +171,11 @@ fn identifier(filter: &Filter) -> Result<String, Error> {
 
 fn first_keys<'a>(filter: &'a Filter, found: &mut Option<&'a str>) -> Result<(), Error> {
     match filter {
+        Filter::Expr(_) => Err(bad(
+            "arrayFilters",
+            "$expr",
+            "conditions on the identifier's element ($expr is for the query)",
+        )),
         Filter::And(parts) | Filter::Or(parts) | Filter::Nor(parts) => {
             parts.iter().try_for_each(|part| first_keys(part, found))
         }
@@ -399,7 +404,7 @@ fn on_array(query: &Filter, prefix: &[String]) -> Option<Filter> {
     match query {
         Filter::And(parts) => kept(parts).map(Filter::And),
         Filter::Or(parts) => kept(parts).map(Filter::Or),
-        Filter::Nor(_) => None,
+        Filter::Nor(_) | Filter::Expr(_) => None,
         // A condition that names a position of this array ("a.0" for the array "a") matches
         // by offset, without traversing the array: MongoDB gives `$` no element from it
         // (update_array_offset_positional.js).
