@@ -19,6 +19,7 @@ pub mod eval;
 pub mod expr;
 mod jsonpath;
 mod parse;
+mod regex;
 
 pub use ast::{CmpOp, Cond, ElemMatch, Filter, Path};
 pub use compile::{

@@ -125,17 +125,16 @@ fn regex(pattern: &Value, options: Option<&Value>, path: &str) -> Result<Cond, E
         }
         Some(_) => return Err(bad("$options", path, "a string of the flags i, m, s and x")),
     };
-    // PostgreSQL's path regexes lack "x": strip the pattern here instead.
-    Ok(if flags.contains('x') {
-        Cond::Regex {
-            pattern: extended(pattern),
-            flags: flags.replace('x', ""),
-        }
+    // PostgreSQL's path regexes lack "x": strip the pattern here instead. Then MongoDB's PCRE
+    // syntax becomes the ARE that matches the same strings (super::regex).
+    let (pattern, flags) = if flags.contains('x') {
+        (extended(pattern), flags.replace('x', ""))
     } else {
-        Cond::Regex {
-            pattern: pattern.clone(),
-            flags,
-        }
+        (pattern.clone(), flags)
+    };
+    Ok(Cond::Regex {
+        pattern: super::regex::to_are(&pattern, flags.contains('m'), path)?,
+        flags,
     })
 }
 
