@@ -4,7 +4,7 @@ through docstore's SQL functions. Run by tests/fuzz.sh:
 
 Every call either succeeds or fails with a client error: SQLSTATE class 22 (bad data), 23
 (integrity) or 42 (syntax / privilege), or one of the documented conditions a random argument
-can hit: 0A000 (an object or array value inside $elemMatch), 40001 (a random expected_version
+can hit: 0A000 (an unsupported construct: a PCRE-only regular expression, $$NOW in $expr), 40001 (a random expected_version
 differs) and 55000 (a random cursor lies before the feed's trim point). Never a lost connection
 (a crashed backend), never XX000 (an internal error or a Rust panic). One in ten writes is run
 alone (the other threads wait) between two fingerprints of every docstore table: when rejected,
@@ -30,9 +30,20 @@ THREADS = 4
 ALLOWED_CLASSES = {"22", "23", "42"}
 ALLOWED_CODES = {"0A000", "40001", "55000"}
 OPERATORS = ["$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$type", "$regex",
-             "$options", "$size", "$all", "$elemMatch", "$not", "$and", "$or", "$nor", "$where", "$foo", "$"]
+             "$options", "$size", "$all", "$elemMatch", "$not", "$and", "$or", "$nor", "$where", "$foo", "$",
+             "$mod", "$comment", "$expr"]
+# $expr's operators, and field paths / variables as $expr reads them.
+EXPR_OPERATORS = ["$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$and", "$or", "$not", "$cond", "$ifNull",
+                  "$add", "$subtract", "$multiply", "$divide", "$mod", "$abs", "$size", "$in", "$literal",
+                  "$foo", "$expr"]
+EXPR_NAMES = ["$a", "$b.c", "$a.0", "$$ROOT", "$$CURRENT", "$$NOW", "$$x", "$", "$a..b", "$.a"]
+# PCRE constructs: rewritten into PostgreSQL's regular expressions, or refused (0A000).
+PATTERNS = [r"\bcat\b", r"\d+$", r"\Qa.b\E", r"\p{L}", r"a*+", r"(?i)x", r"(?<n>\w)", r"[\D]",
+            r"\x{263A}", r"\x", r"[[:graph:]]", r"a{", r"(?", "\\", "(((a|b){1,30}){1,30})"]
 UPDATES = ["$set", "$unset", "$inc", "$mul", "$min", "$max", "$rename", "$currentDate", "$push", "$pull",
-           "$pullAll", "$addToSet", "$pop", "$each", "$position", "$slice", "$bad", "$"]
+           "$pullAll", "$addToSet", "$pop", "$each", "$position", "$slice", "$sort", "$bad", "$"]
+# Update paths with array-element keys, and arrayFilters.
+UPDATE_PATHS = ["a.$", "a.$[]", "a.$[i]", "a.$[i].b", "a.$[].$[j]", "a.$[I]", "a.$[i.j]", "$[]", "a.$$", "a.0.$"]
 OPTION_KEYS = ["sort", "limit", "skip", "fields", "after", "unique", "type", "history", "changes", "bogus"]
 HOSTILE = ["", "$", "a.b", "a..b", ".a", "a.", "'", "\"", "\\", "x'); DROP TABLE docstore.documents; --",
            "a'b\"c", "é", "日本", "🦀", "\u202e", "$where", "__proto__", "0", "-1", "1e3", " ", "a b",
@@ -89,16 +100,35 @@ def filter_json(rng, depth=0):
         r = rng.random()
         if r < 0.2 and depth < 3:
             f[rng.choice(["$and", "$or", "$nor"])] = [filter_json(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+        elif r < 0.3:
+            f["$expr"] = expr_json(rng)
+        elif r < 0.35:
+            f[rng.choice(["a", "b.0", "a.1.c"])] = {"$regex": rng.choice(PATTERNS), "$options": rng.choice(["", "m", "x", "ims", "u"])}
         elif r < 0.6:
-            f[rng.choice(["a", "b.c", text(rng)])] = {rng.choice(OPERATORS): value(rng)}
+            f[rng.choice(["a", "b.c", "a.0", "b.1.c", text(rng)])] = {rng.choice(OPERATORS): value(rng)}
         else:
             f[rng.choice(["a", "b", text(rng)])] = value(rng)
     return f
 
 
+def expr_json(rng, depth=0):
+    r = rng.random()
+    if r < 0.3 or depth > 3:
+        return rng.choice(EXPR_NAMES) if rng.random() < 0.6 else value(rng)
+    args = [expr_json(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return {rng.choice(EXPR_OPERATORS): args if rng.random() < 0.8 else (args[0] if args else value(rng))}
+
+
 def update_json(rng):
     if rng.random() < 0.2:
         return value(rng)
+    if rng.random() < 0.25:
+        path = rng.choice(UPDATE_PATHS)
+        op = rng.choice(["$set", "$inc", "$unset", "$push", "$pull", "$pop", "$rename", "$min"])
+        arg = value(rng) if op != "$push" or rng.random() < 0.5 else \
+            {"$each": [value(rng) for _ in range(rng.randint(0, 3))], "$sort": rng.choice([1, -1, {"b": 1}, 0, "x"]),
+             "$slice": rng.choice([2, -1, 1.5, None])}
+        return {op: {path: arg}}
     return {rng.choice(UPDATES): obj(rng) if rng.random() < 0.8 else value(rng) for _ in range(rng.randint(0, 3))}
 
 
@@ -137,7 +167,10 @@ def call(rng, ids):
     if choice == 5:
         return True, "SELECT count(*) FROM docstore_replace(%s, %s, %s, %s)", (c, some_id, j(document(rng)), rng.choice([None, 1, -1, 2 ** 31 - 1]))
     if choice == 6:
-        return True, "SELECT docstore_update_many(%s, %s, %s)", (c, j(filter_json(rng)), j(update_json(rng)))
+        filters = rng.choice([None, [], [{"i": {"$gt": 1}}], [{"i.b": 1}, {"j": 2}], [{"I": 1}], value(rng),
+                              [{"i": 1, "j": 2}], [filter_json(rng)]])
+        options = None if filters is None else {"arrayFilters": filters} if rng.random() < 0.9 else options_json(rng)
+        return True, "SELECT docstore_update_many(%s, %s, %s, %s)", (c, j(filter_json(rng)), j(update_json(rng)), None if options is None else j(options))
     if choice == 7:
         return False, "SELECT count(*) FROM docstore_query(%s, %s, %s)", (c, j(filter_json(rng)), rng.choice([None, 0, 5, -1, 1000]))
     if choice in (8, 9):
