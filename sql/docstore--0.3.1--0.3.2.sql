@@ -155,3 +155,10 @@ AS 'MODULE_PATHNAME', 'expr_op_wrapper';
 COMMENT ON FUNCTION docstore.expr_op(text, jsonb, jsonb) IS
 'Internal: $expr''s $add, $subtract, $multiply, $divide, $mod, $abs, $size and $in on two values (NULL: missing; null or missing operands of arithmetic give null).
 Errors: 22023 a value of a type the operator does not take (as MongoDB fails the query); 22012 division by zero.';
+
+-- The row-level security test in C, once per collection, role and command (src/access.rs); the
+-- policies keep referring to the same function.
+CREATE OR REPLACE FUNCTION docstore.allowed(collection text, write boolean) RETURNS boolean
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_allowed';
+COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant (a grant of the current role, or of a role it is a member of, on collection or ''*''; a write grant if write), computed once per collection, role and command.';

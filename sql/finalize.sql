@@ -732,14 +732,12 @@ SELECT pg_catalog.pg_extension_config_dump('docstore.grants', '');
 -- write) collection. A SQL-standard body: bound here, at install, so that no caller's
 -- search_path can put another pg_has_role or = in its place. It reads docstore.grants under
 -- that table's own policy (the grants that apply to the caller), which is exactly what it needs.
+-- In C (src/access.rs): the same EXISTS over docstore.grants, computed once per collection,
+-- role and command instead of once per row.
 CREATE FUNCTION docstore.allowed(collection text, write boolean) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN EXISTS (SELECT 1 FROM docstore.grants AS g
-                    WHERE (g.collection OPERATOR(pg_catalog.=) allowed.collection
-                           OR g.collection OPERATOR(pg_catalog.=) '*'::pg_catalog.text)
-                      AND (NOT allowed.write OR g.access OPERATOR(pg_catalog.=) 'write'::pg_catalog.text)
-                      AND pg_catalog.pg_has_role(g.role::pg_catalog.oid, 'MEMBER'::pg_catalog.text));
-COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant.';
+    LANGUAGE c STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'docstore_allowed';
+COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant (a grant of the current role, or of a role it is a member of, on collection or ''*''; a write grant if write), computed once per collection, role and command.';
 
 ALTER TABLE docstore.documents ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read ON docstore.documents FOR SELECT USING (docstore.allowed(collection, false));

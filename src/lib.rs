@@ -28,6 +28,7 @@ macro_rules! function_info_v1 {
     };
 }
 
+mod access;
 mod api;
 mod collections;
 mod error;

@@ -262,8 +262,9 @@ function_info_v1!(pg_finfo_docstore_match_eq_sel);
 /// operator see even for a role under row-level security. A reader of one collection could then
 /// learn, from the estimates of `docstore_explain` or `EXPLAIN`, which values other collections
 /// hold. So where the planner would not show that role the statistics (`acl_ok` false: the
-/// table is under row-level security for it, or it lacks the privilege), the estimate is
-/// `matchingsel`'s default, as for an operator the statistics cannot serve.
+/// table is under row-level security for it, or it lacks the privilege), the estimate is a
+/// fixed one that tells nothing of the data: about ten rows of the table (the same for every
+/// value and every collection).
 #[pg_guard]
 #[no_mangle]
 pub unsafe extern "C-unwind" fn docstore_match_eq_sel(
@@ -285,6 +286,15 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_sel(
         &mut on_left,
     );
     let visible = found && vardata.acl_ok;
+    // Without the statistics: a selective match (about ten rows, from the table's size, which
+    // pg_class shows everyone). matchingsel's default (1%) would have the planner walk the
+    // collection index to a LIMIT, testing row after row, where the GIN index finds the few
+    // matches at once (a reader of 1M documents: 77 ms instead of 2 ms for an equality).
+    let rows = if found && !vardata.rel.is_null() {
+        (*vardata.rel).tuples
+    } else {
+        0.0
+    };
     if found {
         // ReleaseVariableStats (a macro in selfuncs.h).
         if !vardata.statsTuple.is_null() {
@@ -294,7 +304,12 @@ pub unsafe extern "C-unwind" fn docstore_match_eq_sel(
         }
     }
     if !visible {
-        return pgrx::IntoDatum::into_datum(pg_sys::DEFAULT_MATCHING_SEL).expect("a float8 datum");
+        let selectivity = if rows > 10.0 {
+            (10.0 / rows).min(pg_sys::DEFAULT_MATCHING_SEL)
+        } else {
+            pg_sys::DEFAULT_MATCHING_SEL
+        };
+        return pgrx::IntoDatum::into_datum(selectivity).expect("a float8 datum");
     }
     pg_sys::matchingsel(fcinfo)
 }

@@ -16,6 +16,13 @@ as() {
   psql "host=127.0.0.1 port=$PORT dbname=$DB user=$role" -X -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate -c "$1" 2>&1 |
     sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1
 }
+# as_indexed ROLE SQL: as `as`, with only bitmap scans on, so that a plan shows which index the
+# role's filter can use (a small table is otherwise read whole, whatever the index could do).
+as_indexed() {
+  local role=$1; shift
+  psql "host=127.0.0.1 port=$PORT dbname=$DB user=$role options='-c enable_seqscan=off -c enable_indexscan=off'" -X -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate -c "$1" 2>&1 |
+    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1
+}
 
 psql_at "$PORT" -d postgres -q <<SQL
 SET client_min_messages = warning;
@@ -99,20 +106,20 @@ check "revoking what was not granted is false" f "$(as ds_owner "SELECT docstore
 
 # 4. Under row-level security, equality filters still use the GIN index: docstore.@= is
 #    leakproof, so PostgreSQL may use it as an index condition before the policy's check.
-as ds_owner "SELECT count(*) FROM docstore_create_many('big', (SELECT jsonb_agg(jsonb_build_object('n', i, 'k', i % 100, 'o', jsonb_build_object('k', i), 'tags', jsonb_build_array('t' || (i % 50), 'u' || (i % 7)), 'items', jsonb_build_array(jsonb_build_object('p', i), jsonb_build_object('p', i + 1)))) FROM generate_series(1, 5000) i))" >/dev/null
+as ds_owner "SELECT count(*) FROM docstore_create_many('big', (SELECT jsonb_agg(jsonb_build_object('n', i, 'k', i % 100, 'o', jsonb_build_object('k', i), 'tags', jsonb_build_array('t' || (i % 50), 'u' || (i % 7)), 'items', jsonb_build_array(jsonb_build_object('p', i), jsonb_build_object('p', i + 1)))) FROM generate_series(1, 50000) i))" >/dev/null
 as ds_owner "ANALYZE docstore.documents" >/dev/null
 check "the reader's equality filter is served by the GIN index" t \
-  "$(as ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%documents_data_idx%'")"
-check "... under the policy" t "$(as ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%allowed%'")"
+  "$(as_indexed ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%documents_data_idx%'")"
+check "... under the policy" t "$(as_indexed ds_reader "SELECT docstore_explain('big', '{\"n\": 17}')::text LIKE '%allowed%'")"
 check "... with the right rows" "1 1" "$(as ds_reader "SELECT (SELECT count(*) FROM docstore_query('big', '{\"n\": 17}')) || ' ' || docstore_count('big', '{\"n\": 17}')")"
 # Every other filter the GIN index can serve is served for the reader too: docstore's filters
 # use docstore.@@ and docstore.@> (leakproof twins of jsonb's, which are not leakproof and would
 # run after the policy, row by row). Rows as the owner's (who is not under the policy).
-for filter in '{"o.k": 17}' '{"n": {"$in": [17, 4000]}}' '{"tags": {"$all": ["t17", "u3"]}}' \
+for filter in '{"o.k": 17}' '{"n": {"$in": [17, 40000]}}' '{"tags": {"$all": ["t17", "u3"]}}' \
   '{"o": {"k": 17}}' '{"items": {"$elemMatch": {"p": 18}}}' '{"items.0.p": 17}' \
   '{"$or": [{"o.k": 17}, {"tags": "t3", "n": {"$gt": 4990}}]}'; do
   check "the reader's $filter is served by the GIN index" t \
-    "$(as ds_reader "SELECT docstore_explain('big', '$filter')::text LIKE '%documents_data_idx%'")"
+    "$(as_indexed ds_reader "SELECT docstore_explain('big', '$filter')::text LIKE '%documents_data_idx%'")"
   check "... with the owner's rows" "$(as ds_owner "SELECT docstore_count('big', '$filter')")" \
     "$(as ds_reader "SELECT docstore_count('big', '$filter')")"
 done

@@ -397,7 +397,7 @@ pub fn find_sql(
             if array_free.contains(path) {
                 let row = crate::sql::path_value("d.data", &path.0);
                 let cursor = crate::sql::path_value("cur.c_data", &path.0);
-                for (row, cursor) in sort_keys(&row, &cursor) {
+                for (row, cursor) in index_sort_keys(&row, &cursor) {
                     keys.push((row, cursor, descending));
                 }
                 continue;
@@ -501,80 +501,266 @@ enum SortCandidate<'a> {
     Value(&'a Value),
 }
 
-/// A document's sort key on a path, MongoDB's rule: of the values the path reaches — an array at
-/// its end counts by its elements, an array on the way by its object elements (its other
-/// elements, and an empty one, count as null), an array position by that element (whole, at
-/// the end) — the smallest for an ascending sort, the largest for a descending one; an empty
-/// array at the end is below null and missing. `value` is the value at the first key (`None`:
-/// missing), `rest` the keys after it. The result is `[v]` (v null for missing), or `[]` for
-/// the empty array: what `docstore.sort_key` returns.
+/// A document's sort key on a path: [`sort_keys`] of that one path.
 pub fn sort_key(value: Option<&Value>, rest: &[String], descending: bool) -> Value {
-    use std::cmp::Ordering;
-    fn candidates<'a>(value: Option<&'a Value>, keys: &[String], out: &mut Vec<SortCandidate<'a>>) {
-        let Some(value) = value else {
-            out.push(SortCandidate::Missing);
-            return;
-        };
-        let Some((key, rest)) = keys.split_first() else {
-            match value {
-                Value::Array(items) if items.is_empty() => out.push(SortCandidate::Empty),
-                Value::Array(items) => out.extend(items.iter().map(SortCandidate::Value)),
-                other => out.push(SortCandidate::Value(other)),
-            }
-            return;
-        };
-        match value {
-            Value::Object(map) => candidates(map.get(key), rest, out),
-            Value::Array(items) => {
-                if let Some(i) = crate::filter::eval::array_position(key) {
-                    match items.get(i) {
-                        Some(item) if rest.is_empty() => out.push(SortCandidate::Value(item)),
-                        Some(item) => candidates(Some(item), rest, out),
-                        None => out.push(SortCandidate::Missing),
-                    }
-                } else if items.is_empty() {
-                    out.push(SortCandidate::Missing);
-                } else {
-                    for item in items {
-                        match item {
-                            Value::Object(_) => candidates(Some(item), keys, out),
-                            _ => out.push(SortCandidate::Missing),
-                        }
-                    }
-                }
-            }
-            _ => out.push(SortCandidate::Missing),
-        }
-    }
-    fn order(a: &SortCandidate, b: &SortCandidate) -> Ordering {
-        let null = Value::Null;
-        let as_value = |c: &SortCandidate<'_>| match c {
-            SortCandidate::Empty => None,
-            SortCandidate::Missing => Some(null.clone()),
-            SortCandidate::Value(v) => Some((*v).clone()),
-        };
-        match (as_value(a), as_value(b)) {
-            (None, None) => Ordering::Equal,
-            (None, Some(_)) => Ordering::Less,
-            (Some(_), None) => Ordering::Greater,
-            (Some(x), Some(y)) => compare_values(&x, &y),
-        }
-    }
-    let mut found = Vec::new();
-    candidates(value, rest, &mut found);
-    let picked = if descending {
-        found.iter().max_by(|a, b| order(a, b))
-    } else {
-        found.iter().min_by(|a, b| order(a, b))
-    };
-    match picked {
-        Some(SortCandidate::Empty) => Value::Array(Vec::new()),
-        Some(SortCandidate::Value(v)) => Value::Array(vec![(*v).clone()]),
-        Some(SortCandidate::Missing) | None => Value::Array(vec![Value::Null]),
+    match sort_keys(value, &[rest.to_vec()], &[descending]) {
+        Ok(Value::Array(mut parts)) if parts.len() == 1 => parts.pop().expect("one"),
+        _ => Value::Array(vec![Value::Null]),
     }
 }
 
-fn sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
+/// A document's sort key on several paths that begin with the same key, MongoDB's rule: the
+/// candidate keys are built as a compound multikey index builds its entries — an array on the
+/// way is expanded once for all the paths that go through it (each element gives one entry, its
+/// values paired), an array at a path's end counts by its elements (an empty one is below null
+/// and missing), an array on the way by its object elements (other elements count as null), an
+/// array position by that element (whole, at the end) — and the best entry in the sort's order
+/// (each path ascending or descending) is the key. Two arrays expanded side by side (parallel
+/// arrays) are an error, as MongoDB's. `value` is the value at the first key (`None`: missing),
+/// `rests` the keys after it for each path. The result is a JSON array with, for each path,
+/// `[v]` (v null for missing) or `[]` for the empty array: what `docstore.sort_keys` returns.
+pub fn sort_keys(
+    value: Option<&Value>,
+    rests: &[Vec<String>],
+    descending: &[bool],
+) -> Result<Value, Error> {
+    use std::cmp::Ordering;
+    let rests: Vec<&[String]> = rests.iter().map(Vec::as_slice).collect();
+    let entries = sort_entries(value, &rests)?;
+    fn rank<'v>(c: &SortCandidate<'v>) -> Option<&'v Value> {
+        const NULL: &Value = &Value::Null;
+        match c {
+            SortCandidate::Empty => None,
+            SortCandidate::Missing => Some(NULL),
+            SortCandidate::Value(v) => Some(v),
+        }
+    }
+    let order = |a: &SortCandidate, b: &SortCandidate| -> Ordering {
+        match (rank(a), rank(b)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some(x), Some(y)) => compare_values(x, y),
+        }
+    };
+    let best = entries.iter().min_by(|x, y| {
+        for (i, (a, b)) in x.iter().zip(y.iter()).enumerate() {
+            let o = order(a, b);
+            let o = if descending.get(i) == Some(&true) {
+                o.reverse()
+            } else {
+                o
+            };
+            if o.is_ne() {
+                return o;
+            }
+        }
+        Ordering::Equal
+    });
+    let parts = match best {
+        Some(entry) => entry
+            .iter()
+            .map(|c| match c {
+                SortCandidate::Empty => Value::Array(Vec::new()),
+                SortCandidate::Missing => Value::Array(vec![Value::Null]),
+                SortCandidate::Value(v) => Value::Array(vec![(*v).clone()]),
+            })
+            .collect(),
+        None => vec![Value::Array(vec![Value::Null]); rests.len()],
+    };
+    Ok(Value::Array(parts))
+}
+
+type SortEntry<'a> = Vec<SortCandidate<'a>>;
+
+fn parallel_arrays() -> Error {
+    bad(
+        "sort",
+        "paths that do not run through two arrays of one document side by side (MongoDB refuses to sort on parallel arrays)",
+    )
+}
+
+/// Every combination of `parts` (each a list of partial entries for some of the paths, at the
+/// positions `slots`), assembled into entries of `n` candidates. More than one part with several
+/// entries is parallel arrays.
+fn combine<'a>(
+    n: usize,
+    parts: Vec<(Vec<usize>, Vec<SortEntry<'a>>)>,
+) -> Result<Vec<SortEntry<'a>>, Error> {
+    if parts
+        .iter()
+        .filter(|(_, entries)| entries.len() > 1)
+        .count()
+        > 1
+    {
+        return Err(parallel_arrays());
+    }
+    let mut out: Vec<SortEntry<'a>> = vec![vec![SortCandidate::Missing; n]];
+    for (slots, entries) in parts {
+        let mut next = Vec::with_capacity(out.len() * entries.len().max(1));
+        for base in &out {
+            for entry in &entries {
+                let mut e = base.clone();
+                for (slot, candidate) in slots.iter().zip(entry) {
+                    e[*slot] = *candidate;
+                }
+                next.push(e);
+            }
+        }
+        out = next;
+    }
+    Ok(out)
+}
+
+/// The candidate entries of the paths `rests` (relative to `value`), as [`sort_keys`] says.
+fn sort_entries<'a>(
+    value: Option<&'a Value>,
+    rests: &[&[String]],
+) -> Result<Vec<SortEntry<'a>>, Error> {
+    use crate::filter::eval::array_position;
+    let n = rests.len();
+    let Some(value) = value else {
+        return Ok(vec![vec![SortCandidate::Missing; n]]);
+    };
+    let positional = |r: &[String]| r.first().and_then(|k| array_position(k));
+    match value {
+        Value::Array(items) if rests.iter().any(|r| positional(r).is_none()) => {
+            // Expanded for the paths that end here or go through it by a key; the paths with a
+            // position next take that element, the same for every entry.
+            let through: Vec<usize> = (0..n)
+                .filter(|&i| !rests[i].is_empty() && positional(rests[i]).is_none())
+                .collect();
+            let at_position: Vec<usize> =
+                (0..n).filter(|&i| positional(rests[i]).is_some()).collect();
+            let positioned = positions(items, rests, &at_position)?;
+            if items.is_empty() {
+                let entry = (0..n)
+                    .map(|i| {
+                        if rests[i].is_empty() {
+                            SortCandidate::Empty
+                        } else {
+                            SortCandidate::Missing
+                        }
+                    })
+                    .collect();
+                return Ok(vec![entry]);
+            }
+            let mut out = Vec::new();
+            for item in items {
+                let leaf: Vec<usize> = (0..n).filter(|&i| rests[i].is_empty()).collect();
+                let leaf_entry = vec![vec![SortCandidate::Value(item); leaf.len()]];
+                let through_entries = match item {
+                    Value::Object(_) if !through.is_empty() => {
+                        let sub: Vec<&[String]> = through.iter().map(|&i| rests[i]).collect();
+                        sort_entries(Some(item), &sub)?
+                    }
+                    _ => vec![vec![SortCandidate::Missing; through.len()]],
+                };
+                out.extend(combine(
+                    n,
+                    vec![
+                        (leaf.clone(), leaf_entry),
+                        (through.clone(), through_entries),
+                        (at_position.clone(), positioned.clone()),
+                    ],
+                )?);
+            }
+            Ok(out)
+        }
+        Value::Array(items) => {
+            let all: Vec<usize> = (0..n).collect();
+            let entries = positions(items, rests, &all)?;
+            combine(n, vec![(all, entries)])
+        }
+        Value::Object(map) => {
+            let mut parts = Vec::new();
+            let leaf: Vec<usize> = (0..n).filter(|&i| rests[i].is_empty()).collect();
+            if !leaf.is_empty() {
+                parts.push((
+                    leaf.clone(),
+                    vec![vec![SortCandidate::Value(value); leaf.len()]],
+                ));
+            }
+            let mut keys: Vec<&String> = Vec::new();
+            for r in rests.iter().filter(|r| !r.is_empty()) {
+                if !keys.contains(&&r[0]) {
+                    keys.push(&r[0]);
+                }
+            }
+            for key in keys {
+                let slots: Vec<usize> = (0..n).filter(|&i| rests[i].first() == Some(key)).collect();
+                let sub: Vec<&[String]> = slots.iter().map(|&i| &rests[i][1..]).collect();
+                parts.push((slots, sort_entries(map.get(key), &sub)?));
+            }
+            combine(n, parts)
+        }
+        scalar => Ok(vec![rests
+            .iter()
+            .map(|r| {
+                if r.is_empty() {
+                    SortCandidate::Value(scalar)
+                } else {
+                    SortCandidate::Missing
+                }
+            })
+            .collect()]),
+    }
+}
+
+/// The partial entries, for the paths at `slots` (each with an array position next), of the
+/// elements at those positions of `items`: a position at a path's end takes the element whole.
+fn positions<'a>(
+    items: &'a [Value],
+    rests: &[&[String]],
+    slots: &[usize],
+) -> Result<Vec<SortEntry<'a>>, Error> {
+    use crate::filter::eval::array_position;
+    if slots.is_empty() {
+        return Ok(vec![Vec::new()]);
+    }
+    let mut parts = Vec::new();
+    let mut indices: Vec<usize> = Vec::new();
+    for &slot in slots {
+        let i = array_position(&rests[slot][0]).expect("a position");
+        if !indices.contains(&i) {
+            indices.push(i);
+        }
+    }
+    for i in indices {
+        let local: Vec<usize> = (0..slots.len())
+            .filter(|&s| array_position(&rests[slots[s]][0]) == Some(i))
+            .collect();
+        let sub: Vec<&[String]> = local.iter().map(|&s| &rests[slots[s]][1..]).collect();
+        let entries = match items.get(i) {
+            None => vec![vec![SortCandidate::Missing; sub.len()]],
+            Some(item) => {
+                // A position at the end takes its element whole; a longer path goes on.
+                let ends: Vec<usize> = (0..sub.len()).filter(|&k| sub[k].is_empty()).collect();
+                let goes: Vec<usize> = (0..sub.len()).filter(|&k| !sub[k].is_empty()).collect();
+                let deeper: Vec<&[String]> = goes.iter().map(|&k| sub[k]).collect();
+                let deeper_entries = if goes.is_empty() {
+                    vec![Vec::new()]
+                } else {
+                    sort_entries(Some(item), &deeper)?
+                };
+                combine(
+                    sub.len(),
+                    vec![
+                        (
+                            ends.clone(),
+                            vec![vec![SortCandidate::Value(item); ends.len()]],
+                        ),
+                        (goes, deeper_entries),
+                    ],
+                )?
+            }
+        };
+        parts.push((local, entries));
+    }
+    combine(slots.len(), parts)
+}
+
+fn index_sort_keys(row: &str, cursor: &str) -> Vec<(String, String)> {
     sort_key_expressions(row)
         .into_iter()
         .zip(sort_key_expressions(cursor))
@@ -741,5 +927,134 @@ mod order_tests {
         assert_eq!(compare_values(&json!({"a": 1}), &json!({"b": 0})), Less);
         assert_eq!(compare_values(&json!({"b": 1}), &json!({"a": "x"})), Less);
         assert_eq!(compare_values(&json!({}), &json!({"a": null})), Less);
+    }
+}
+
+#[cfg(test)]
+mod sort_key_tests {
+    use super::{compare_values, sort_keys};
+    use serde_json::{json, Value};
+    use std::cmp::Ordering;
+
+    /// The `_id`s of `docs` sorted on `spec` (paths with one first key `a`, directions), ties by
+    /// `_id` ascending — as MongoDB's tests sort.
+    fn order(docs: &Value, spec: &[(&str, bool)]) -> Vec<i64> {
+        let rests: Vec<Vec<String>> = spec
+            .iter()
+            .map(|(p, _)| p.split('.').skip(1).map(str::to_string).collect())
+            .collect();
+        let first = spec[0].0.split('.').next().unwrap();
+        let descending: Vec<bool> = spec.iter().map(|(_, d)| *d).collect();
+        let mut keyed: Vec<(Vec<Value>, i64)> = docs
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let Value::Array(parts) = sort_keys(d.get(first), &rests, &descending).unwrap()
+                else {
+                    unreachable!()
+                };
+                (parts, d["_id"].as_i64().unwrap())
+            })
+            .collect();
+        let cmp = |a: &Value, b: &Value| match (
+            a.as_array().unwrap().first(),
+            b.as_array().unwrap().first(),
+        ) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Less,
+            (Some(_), None) => Ordering::Greater,
+            (Some(x), Some(y)) => compare_values(x, y),
+        };
+        keyed.sort_by(|(a, i), (b, j)| {
+            for (k, (x, y)) in a.iter().zip(b).enumerate() {
+                let o = cmp(x, y);
+                let o = if descending[k] { o.reverse() } else { o };
+                if o.is_ne() {
+                    return o;
+                }
+            }
+            i.cmp(j)
+        });
+        keyed.into_iter().map(|(_, id)| id).collect()
+    }
+
+    #[test]
+    fn compound_sorts_pair_the_values_of_one_element_as_mongodb() {
+        // jstests/core/query/sort/sort_dotted_paths.js, block E (expected orders copied).
+        let e = json!([{"_id":1,"a":[{"b":4,"c":1},{"b":1,"c":2}]},{"_id":2,"a":[{"b":2,"c":1},{"b":4,"c":2}]},
+            {"_id":3,"a":[{"b":6,"c":1},{"b":9,"c":2}]},{"_id":4,"a":[{"b":4,"c":1},{"b":5,"c":3}]},
+            {"_id":5,"a":[{"b":2,"c":1},{"b":7,"c":3}]},{"_id":6,"a":[{"b":5,"c":1},{"b":3,"c":3}]},
+            {"_id":7,"a":[{"b":7,"c":2},{"b":2,"c":3}]},{"_id":8,"a":[{"b":3,"c":2},{"b":8,"c":3}]},
+            {"_id":9,"a":[{"b":8,"c":2},{"b":6,"c":3}]}]);
+        assert_eq!(
+            order(&e, &[("a.c", false), ("a.b", false)]),
+            [2, 5, 1, 4, 6, 3, 8, 7, 9]
+        );
+        assert_eq!(
+            order(&e, &[("a.c", false), ("a.b", true)]),
+            [3, 6, 1, 4, 2, 5, 9, 7, 8]
+        );
+        assert_eq!(
+            order(&e, &[("a.c", true), ("a.b", false)]),
+            [7, 6, 4, 9, 5, 8, 1, 2, 3]
+        );
+        assert_eq!(
+            order(&e, &[("a.c", true), ("a.b", true)]),
+            [8, 5, 9, 4, 6, 7, 3, 2, 1]
+        );
+        assert_eq!(
+            order(&e, &[("a.c", false), ("a", false)]),
+            [2, 5, 1, 4, 6, 3, 8, 7, 9]
+        );
+        assert_eq!(
+            order(&e, &[("a.c", true), ("a", true)]),
+            [8, 5, 9, 4, 6, 7, 3, 2, 1]
+        );
+        // Block F: arrays at the ends of the paths too.
+        let f = json!([{"_id":1,"a":[{"b":[4,1],"c":1},{"b":[1,5],"c":2}]},{"_id":2,"a":[{"b":2,"c":[1,3]},{"b":4,"c":[2,4]}]},
+            {"_id":3,"a":[{"b":[6,4],"c":1},{"b":[9,7],"c":2}]},{"_id":4,"a":[{"b":4,"c":[1,2]},{"b":5,"c":[3,2]}]},
+            {"_id":5,"a":[{"b":[2,3],"c":1},{"b":[7,6],"c":3}]},{"_id":6,"a":[{"b":5,"c":[]},{"b":3,"c":3}]},
+            {"_id":7,"a":[{"b":[],"c":2},{"b":2,"c":3}]},{"_id":8,"a":[{"b":3,"c":[2]},{"b":8,"c":[3]}]},
+            {"_id":9,"a":[{"b":[8],"c":2},{"b":[6],"c":3}]}]);
+        assert_eq!(
+            order(&f, &[("a.c", false), ("a.b", false)]),
+            [6, 1, 2, 5, 3, 4, 7, 8, 9]
+        );
+        assert_eq!(
+            order(&f, &[("a.c", false), ("a.b", true)]),
+            [6, 3, 1, 4, 5, 2, 9, 8, 7]
+        );
+        assert_eq!(
+            order(&f, &[("a.c", true), ("a.b", false)]),
+            [2, 7, 6, 4, 5, 9, 8, 1, 3]
+        );
+        assert_eq!(
+            order(&f, &[("a.c", true), ("a.b", true)]),
+            [2, 8, 5, 9, 4, 6, 7, 3, 1]
+        );
+        assert_eq!(
+            order(&f, &[("a.b", false), ("a", false)]),
+            [7, 1, 2, 5, 6, 8, 4, 3, 9]
+        );
+        // Block D: one path.
+        let d = json!([{"_id":1,"a":{"b":2}},{"_id":2,"a":{"b":[]}},{"_id":3,"a":{"b":[2,3]}},{"_id":4,"a":{"c":1}},
+            {"_id":5,"a":[]},{"_id":6,"a":[{"b":[5]}]},{"_id":7,"a":[{"b":[4,5]},{"b":7}]},
+            {"_id":8,"a":[{"b":[1,3]},{"b":[2,5]}]},{"_id":9,"a":[{"b":[]},{"b":[1,3]}]}]);
+        assert_eq!(order(&d, &[("a.b", false)]), [2, 9, 4, 5, 8, 1, 3, 7, 6]);
+        assert_eq!(order(&d, &[("a.b", true)]), [7, 6, 8, 3, 9, 1, 4, 5, 2]);
+    }
+
+    #[test]
+    fn parallel_arrays_are_refused_as_mongodb_refuses_them() {
+        // sort_dotted_paths_parallel_arrays.js
+        let doc = json!({"b": [1, 2], "c": [3, 4]});
+        let err = sort_keys(
+            Some(&doc),
+            &[vec!["b".into()], vec!["c".into()]],
+            &[false, false],
+        )
+        .unwrap_err();
+        assert_eq!(err.sqlstate().code(), "22023");
     }
 }

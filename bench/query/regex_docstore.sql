@@ -1,0 +1,1 @@
+SELECT docstore_count('bench', '{"name": {"$regex": "^user1234"}}');

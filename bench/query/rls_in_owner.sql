@@ -1,0 +1,3 @@
+\set g random(0, 9998)
+RESET ROLE;
+SELECT * FROM docstore_query('bench', ('{"group": {"$in": [' || :g || ', ' || (:g + 1) || ']}}')::jsonb, 20);
