@@ -16,15 +16,15 @@ COMMENT ON FUNCTION docstore.compare(jsonb, jsonb) IS
 Errors: 22023 a value nested more than 128 levels deep.';
 
 CREATE FUNCTION docstore."path_values"(
-	"data" jsonb, /* Json */
-	"keys" jsonb /* Json */
+	"value" jsonb, /* Option < Json > */
+	"rest" jsonb /* Option < Json > */
 ) RETURNS jsonb /* Json */
-IMMUTABLE STRICT PARALLEL SAFE
+IMMUTABLE PARALLEL SAFE
 LANGUAGE c /* Rust */
 AS 'MODULE_PATHNAME', 'path_values_wrapper';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
-'Internal: what the path keys (a JSON array of keys) reach in data as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
-Errors: 22023 data nested more than 128 levels deep.';
+'Internal: what a path reaches as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: value is the value at the path''s first key (NULL: missing), rest the keys after it; {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
+Errors: 22023 a value nested more than 128 levels deep.';
 
 
 -- Leakproof twins of jsonb's @> and @@ (0.3.2), for the GIN index of documents.data. PostgreSQL
@@ -70,22 +70,22 @@ COMMENT ON FUNCTION docstore.gin_triconsistent(internal, int2, jsonb, int4, inte
 'Internal: GIN triConsistent of docstore.jsonb_match_ops (gin_triconsistent_jsonb_path; @= and docstore.@> as @>, docstore.@@ as @@).';
 
 -- Sorts on paths that may hold arrays (MongoDB's rules: the smallest or largest element).
-CREATE FUNCTION docstore."sort_key"(
+CREATE  FUNCTION docstore."sort_keys"(
 	"value" jsonb, /* Option < Json > */
-	"rest" jsonb, /* Option < Json > */
-	"descending" bool /* Option < bool > */
+	"rests" jsonb, /* Option < Json > */
+	"descending" jsonb /* Option < Json > */
 ) RETURNS jsonb /* Json */
 IMMUTABLE PARALLEL SAFE
 LANGUAGE c /* Rust */
-AS 'MODULE_PATHNAME', 'sort_key_wrapper';
-COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
-'Internal: a document''s sort key on a path (docstore_find''s sort on a path no index covers): value is the value at the path''s first key, rest the keys after it; [v] with the smallest (ascending) or largest (descending) value the path reaches, arrays counted by their elements as MongoDB does, or [] for an empty array, which sorts below null and missing.
-Errors: 22023 a value nested more than 128 levels deep.';
+AS 'MODULE_PATHNAME', 'sort_keys_wrapper';
+COMMENT ON FUNCTION docstore.sort_keys(jsonb, jsonb, jsonb) IS
+'Internal: a document''s sort key on paths that begin with the same key (docstore_find''s sort on paths no index covers): value is the value at that key, rests the keys after it for each path, descending each path''s direction; for each path [v] with its part of the best entry (arrays counted by their elements, paths through one array paired per element, as MongoDB), or [] for an empty array, which sorts below null and missing.
+Errors: 22023 parallel arrays (two arrays of one document side by side, which MongoDB refuses to sort on), a value nested more than 128 levels deep.';
 CREATE FUNCTION docstore.sort_key_rank(key jsonb) RETURNS integer
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN key OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb THEN 0
                 ELSE docstore.sort_rank(key OPERATOR(pg_catalog.->) 0) END;
-COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a docstore.sort_key result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
+COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a path''s part of a docstore.sort_keys result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
 
 -- Update options (arrayFilters) and the context of $ and $[<identifier>].
 CREATE  FUNCTION docstore."apply_update"(

@@ -352,11 +352,11 @@ COMMENT ON FUNCTION docstore.compare(jsonb, jsonb) IS
 'Internal: MongoDB''s order of two values (-1, 0, 1): null, numbers, strings, objects, arrays, booleans; objects pair by pair (type, key, value) in jsonb''s key order, arrays element by element. What $gt/$gte/$lt/$lte with an object or array operand compile to.
 Errors: 22023 a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.path_values(jsonb, jsonb) IS
-'Internal: what the path keys (a JSON array of keys) reach in data as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
-Errors: 22023 data nested more than 128 levels deep.';
-COMMENT ON FUNCTION docstore.sort_key(jsonb, jsonb, boolean) IS
-'Internal: a document''s sort key on a path (docstore_find''s sort on a path no index covers): value is the value at the path''s first key, rest the keys after it; [v] with the smallest (ascending) or largest (descending) value the path reaches, arrays counted by their elements as MongoDB does, or [] for an empty array, which sorts below null and missing.
+'Internal: what a path reaches as MongoDB finds it, a key that is an array position ("0", "12") also taking that element of an array: value is the value at the path''s first key (NULL: missing), rest the keys after it; {"values": [...], "candidates": [...], "missing": bool} (the values; what comparisons look at; whether the path runs out). What a filter on a path with array positions ("items.0.price") is evaluated over.
 Errors: 22023 a value nested more than 128 levels deep.';
+COMMENT ON FUNCTION docstore.sort_keys(jsonb, jsonb, jsonb) IS
+'Internal: a document''s sort key on paths that begin with the same key (docstore_find''s sort on paths no index covers): value is the value at that key, rests the keys after it for each path, descending each path''s direction; for each path [v] with its part of the best entry (arrays counted by their elements, paths through one array paired per element, as MongoDB), or [] for an empty array, which sorts below null and missing.
+Errors: 22023 parallel arrays (two arrays of one document side by side, which MongoDB refuses to sort on), a value nested more than 128 levels deep.';
 COMMENT ON FUNCTION docstore.apply_update(jsonb, jsonb, text, jsonb) IS
 'Internal: a document with update operators applied, with the arrayFilters and the query that $[<identifier>] and $ refer to (docstore_update_many, docstore_patch).';
 COMMENT ON FUNCTION docstore.expr_path(jsonb, jsonb) IS
@@ -404,7 +404,7 @@ CREATE FUNCTION docstore.sort_key_rank(key jsonb) RETURNS integer
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN key OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb THEN 0
                 ELSE docstore.sort_rank(key OPERATOR(pg_catalog.->) 0) END;
-COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a docstore.sort_key result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
+COMMENT ON FUNCTION docstore.sort_key_rank(jsonb) IS 'Internal: the type rank of a path''s part of a docstore.sort_keys result: 0 for an empty array (below null and missing), else docstore.sort_rank of the picked value.';
 COMMENT ON FUNCTION docstore.sort_rank(jsonb) IS 'Internal: the type rank of a value in MongoDB''s sort order.';
 COMMENT ON FUNCTION docstore.sort_number(jsonb) IS 'Internal: a number''s sort key (NULL for other types).';
 COMMENT ON FUNCTION docstore.sort_text(jsonb) IS 'Internal: a string''s sort key (NULL for other types); compare with COLLATE "C".';

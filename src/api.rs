@@ -756,47 +756,16 @@ mod docstore {
         docstore_core::find::compare_values(&a.0, &b.0) as i32
     }
 
-    /// What a path (`keys`, a JSON array of its keys) reaches in `data` as MongoDB finds it,
-    /// array positions included (`docstore_core::filter::eval::At`): `{"values": […],
-    /// "candidates": […], "missing": bool}` — the values, what comparisons look at (the values
-    /// and the elements of arrays among them, but for an array taken by a position as the last
-    /// key), and whether the path runs out. What a filter on a path with array positions
-    /// (`"items.0.price"`) is evaluated over. Keys that are not strings reach nothing.
-    #[pg_extern(immutable, parallel_safe, strict)]
-    fn path_values(data: Json, keys: Json) -> Json {
-        use docstore_core::filter::eval::At;
-        let keys: Vec<String> = keys
-            .0
-            .as_array()
-            .and_then(|keys| {
-                keys.iter()
-                    .map(|k| k.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let (values, candidates, missing) = if keys.is_empty() {
-            (Vec::new(), Vec::new(), false)
-        } else {
-            let at = At::new(&data.0, &keys);
-            (
-                at.values.iter().map(|r| r.value.clone()).collect(),
-                at.candidates().into_iter().cloned().collect(),
-                at.missing,
-            )
-        };
-        Json(serde_json::json!({
-            "values": values,
-            "candidates": candidates,
-            "missing": missing,
-        }))
-    }
-
-    /// A document's sort key on a path (`docstore_core::find::sort_key`): `value` is the value
-    /// at the path's first key, `rest` the keys after it (a JSON array); `[v]` with the picked
-    /// value (the smallest for ascending, the largest for `descending`, MongoDB's rules for
-    /// arrays), or `[]` for an empty array, which sorts below null and missing.
+    /// What a path reaches as MongoDB finds it, array positions included
+    /// (`docstore_core::filter::eval::At`): `value` is the value at the path's first key (NULL:
+    /// missing), `rest` the keys after it (a JSON array). `{"values": […], "candidates": […],
+    /// "missing": bool}` — the values, what comparisons look at (the values and the elements of
+    /// arrays among them, but for an array taken by a position as the last key), and whether the
+    /// path runs out. What a filter on a path with array positions (`"items.0.price"`) is
+    /// evaluated over. Keys that are not strings are none.
     #[pg_extern(immutable, parallel_safe)]
-    fn sort_key(value: Option<Json>, rest: Option<Json>, descending: Option<bool>) -> Json {
+    fn path_values(value: Option<Json>, rest: Option<Json>) -> Json {
+        use docstore_core::filter::eval::At;
         let keys: Vec<String> = rest
             .as_ref()
             .and_then(|r| r.0.as_array())
@@ -806,11 +775,58 @@ mod docstore {
                     .collect()
             })
             .unwrap_or_default();
-        Json(docstore_core::find::sort_key(
-            value.as_ref().map(|v| &v.0),
-            &keys,
-            descending == Some(true),
-        ))
+        let (values, candidates, missing) = match &value {
+            None => (Vec::new(), Vec::new(), true),
+            Some(value) => {
+                let at = At::new(&value.0, &keys);
+                (
+                    at.values.iter().map(|r| r.value.clone()).collect(),
+                    at.candidates().into_iter().cloned().collect(),
+                    at.missing,
+                )
+            }
+        };
+        Json(serde_json::json!({
+            "values": values,
+            "candidates": candidates,
+            "missing": missing,
+        }))
+    }
+
+    /// A document's sort key on paths that begin with the same key
+    /// (`docstore_core::find::sort_keys`): `value` is the value at that first key, `rests` the
+    /// keys after it for each path (a JSON array of arrays), `descending` each path's direction
+    /// (a JSON array of booleans); for each path `[v]` with its part of the best entry, or `[]`
+    /// for an empty array, which sorts below null and missing. 22023 for parallel arrays.
+    #[pg_extern(immutable, parallel_safe)]
+    fn sort_keys(value: Option<Json>, rests: Option<Json>, descending: Option<Json>) -> Json {
+        let rests: Vec<Vec<String>> = rests
+            .as_ref()
+            .and_then(|r| r.0.as_array())
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|keys| {
+                        keys.as_array()
+                            .map(|keys| {
+                                keys.iter()
+                                    .filter_map(|k| k.as_str().map(str::to_string))
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let descending: Vec<bool> = descending
+            .as_ref()
+            .and_then(|d| d.0.as_array())
+            .map(|d| d.iter().map(|b| b.as_bool() == Some(true)).collect())
+            .unwrap_or_default();
+        Json(
+            docstore_core::find::sort_keys(value.as_ref().map(|v| &v.0), &rests, &descending)
+                .or_raise("docstore_find"),
+        )
     }
 
     /// A document with update operators applied, with the context of its array-element keys

@@ -215,7 +215,7 @@ impl Statement {
                     FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
                     FindParam::Count(n) => serde_json::Value::from(*n),
                     FindParam::JsonPath(text) => serde_json::Value::from(text.as_str()),
-                    FindParam::Keys(keys) => serde_json::Value::from(keys.clone()),
+                    FindParam::Jsonb(value) => value.clone(),
                 },
             );
         }
@@ -236,9 +236,6 @@ pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
         }
         FindParam::Count(n) => (pg_sys::INT8OID, pg_sys::Datum::from(*n)),
         FindParam::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
-        FindParam::Keys(keys) => (
-            pg_sys::JSONBOID,
-            jsonb_datum(&serde_json::Value::from(keys.clone())),
-        ),
+        FindParam::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
     }
 }

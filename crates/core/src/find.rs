@@ -312,8 +312,8 @@ pub enum FindParam {
     Count(i64),
     /// A path expression as `jsonpath`.
     JsonPath(String),
-    /// Path keys as a `jsonb` array (for `docstore.sort_key`).
-    Keys(Vec<String>),
+    /// A `jsonb` value (the paths and directions of `docstore.sort_keys`).
+    Jsonb(Value),
 }
 
 /// The path expression of `docstore_distinct`'s path: the values there, an array's elements one
@@ -349,8 +349,8 @@ pub fn distinct_sql(
 /// `array_free` are the paths known to hold no array in the collection (those of its
 /// `docstore_create_index` indexes, whose rule sees to it): a sort on one of them is stated on
 /// the value there, in the index's own expressions, so the index can serve it. A sort on any
-/// other path follows MongoDB's rules for arrays, through `docstore.sort_key` (see
-/// [`sort_key`]), computed once per row.
+/// other path follows MongoDB's rules for arrays, through `docstore.sort_keys` (see
+/// [`sort_keys`]), computed once per row.
 pub fn find_sql(
     condition: Option<&str>,
     options: &FindOptions,
@@ -381,9 +381,42 @@ pub fn find_sql(
 
     // (row expression, cursor expression, descending) for every sort key, then the id.
     let mut keys: Vec<(String, String, bool)> = Vec::new();
-    // docstore.sort_key of the row and of the cursor row, for paths that may hold arrays.
+    // docstore.sort_keys of the row and of the cursor row, for paths that may hold arrays: one
+    // call for the paths that begin with the same key (MongoDB pairs their values per element
+    // of an array they share), in the order their first keys come.
     let mut row_keys: Vec<String> = Vec::new();
     let mut cursor_keys: Vec<String> = Vec::new();
+    let mut groups: Vec<(String, Vec<Vec<String>>, Vec<bool>)> = Vec::new();
+    for (path, direction) in &options.sort {
+        if array_free.contains(path) {
+            continue;
+        }
+        let descending = *direction == Direction::Descending;
+        match groups.iter_mut().find(|(first, _, _)| *first == path.0[0]) {
+            Some((_, rests, directions)) => {
+                rests.push(path.0[1..].to_vec());
+                directions.push(descending);
+            }
+            None => groups.push((
+                path.0[0].clone(),
+                vec![path.0[1..].to_vec()],
+                vec![descending],
+            )),
+        }
+    }
+    for (n, (first_key, rests, directions)) in groups.iter().enumerate() {
+        let rests = bind(FindParam::Jsonb(Value::from(rests.clone())));
+        let directions = bind(FindParam::Jsonb(Value::from(directions.clone())));
+        for (column, out, prefix) in [
+            ("d.data", &mut row_keys, ""),
+            ("c.data", &mut cursor_keys, "c_"),
+        ] {
+            out.push(format!(
+                "docstore.sort_keys({}, {rests}::pg_catalog.jsonb, {directions}::pg_catalog.jsonb) AS {prefix}g{n}",
+                crate::sql::path_value(column, std::slice::from_ref(first_key)),
+            ));
+        }
+    }
     if options.sort.is_empty() {
         // Creation order, stated as the collection index's order so that no plan walks the
         // primary key (all collections, in id order) instead.
@@ -392,7 +425,8 @@ pub fn find_sql(
     } else {
         // Paths are written as constants (quoted as PostgreSQL quotes literals) so that the
         // ORDER BY is exactly the expressions of an index made by docstore_create_index.
-        for (n, (path, direction)) in options.sort.iter().enumerate() {
+        let mut taken: Vec<usize> = vec![0; groups.len()];
+        for (path, direction) in &options.sort {
             let descending = *direction == Direction::Descending;
             if array_free.contains(path) {
                 let row = crate::sql::path_value("d.data", &path.0);
@@ -402,15 +436,17 @@ pub fn find_sql(
                 }
                 continue;
             }
-            let rest = bind(FindParam::Keys(path.0[1..].to_vec()));
-            for (column, out) in [("d.data", &mut row_keys), ("c.data", &mut cursor_keys)] {
-                out.push(format!(
-                    "docstore.sort_key({}, {rest}, {descending}) AS {}s{n}",
-                    crate::sql::path_value(column, &path.0[..1]),
-                    if column == "d.data" { "" } else { "c_" }
-                ));
-            }
-            let (row, cursor) = (format!("sk.s{n}"), format!("cur.c_s{n}"));
+            // This path's part of its group's key.
+            let g = groups
+                .iter()
+                .position(|(first, _, _)| *first == path.0[0])
+                .expect("grouped above");
+            let j = taken[g];
+            taken[g] += 1;
+            let (row, cursor) = (
+                format!("(sk.g{g} OPERATOR(pg_catalog.->) {j})"),
+                format!("(cur.c_g{g} OPERATOR(pg_catalog.->) {j})"),
+            );
             for (row, cursor) in picked_sort_keys(&row)
                 .into_iter()
                 .zip(picked_sort_keys(&cursor))
@@ -478,7 +514,7 @@ pub fn sort_key_expressions(value: &str) -> [String; 4] {
     ]
 }
 
-/// The expressions a [`sort_key`] result sorts by: as [`sort_key_expressions`] on the picked
+/// The expressions a path's part of a [`sort_keys`] result sorts by: as [`sort_key_expressions`] on the picked
 /// value, with an empty array below everything (rank 0).
 fn picked_sort_keys(key: &str) -> [String; 4] {
     let value = format!("({key} OPERATOR(pg_catalog.->) 0)");
@@ -499,14 +535,6 @@ enum SortCandidate<'a> {
     /// Missing, or the path runs into an empty array, a scalar or null on the way.
     Missing,
     Value(&'a Value),
-}
-
-/// A document's sort key on a path: [`sort_keys`] of that one path.
-pub fn sort_key(value: Option<&Value>, rest: &[String], descending: bool) -> Value {
-    match sort_keys(value, &[rest.to_vec()], &[descending]) {
-        Ok(Value::Array(mut parts)) if parts.len() == 1 => parts.pop().expect("one"),
-        _ => Value::Array(vec![Value::Null]),
-    }
 }
 
 /// A document's sort key on several paths that begin with the same key, MongoDB's rule: the

@@ -684,12 +684,14 @@ fn render_sql(
         }
         Node::Expr(expr) => super::expr::sql_bool(expr, column, first, params),
         Node::Rooted { keys, cond } => {
-            let k = bind(Param::Jsonb(Value::from(keys.clone())), params);
+            // The first key in SQL (the column is an object): only that value goes to Rust.
+            let k = bind(Param::Text(keys[0].clone()), params);
+            let rest = bind(Param::Jsonb(Value::from(keys[1..].to_vec())), params);
             let r = format!("r{depth}");
             let body = rooted_sql(cond, &format!("{r}.p"), depth + 1, first, params);
             format!(
-                "EXISTS (SELECT 1 FROM (SELECT docstore.path_values({column}, {k}) AS p) AS {r} \
-                 WHERE {body})"
+                "EXISTS (SELECT 1 FROM (SELECT docstore.path_values(({column} OPERATOR(pg_catalog.->) {k}::pg_catalog.text), \
+                 {rest}::pg_catalog.jsonb) AS p) AS {r} WHERE {body})"
             )
         }
         Node::ElemMatch { path, elem } => {
