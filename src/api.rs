@@ -756,6 +756,17 @@ mod docstore {
         docstore_core::find::compare_values(&a.0, &b.0) as i32
     }
 
+    /// Path keys from a JSON array of strings (what the compilers bind); anything else is none.
+    fn string_keys(keys: Option<&serde_json::Value>) -> Vec<String> {
+        keys.and_then(serde_json::Value::as_array)
+            .map(|keys| {
+                keys.iter()
+                    .filter_map(|k| k.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// What a path reaches as MongoDB finds it, array positions included
     /// (`docstore_core::filter::eval::At`): `value` is the value at the path's first key (NULL:
     /// missing), `rest` the keys after it (a JSON array). `{"values": […], "candidates": […],
@@ -766,15 +777,7 @@ mod docstore {
     #[pg_extern(immutable, parallel_safe)]
     fn path_values(value: Option<Json>, rest: Option<Json>) -> Json {
         use docstore_core::filter::eval::At;
-        let keys: Vec<String> = rest
-            .as_ref()
-            .and_then(|r| r.0.as_array())
-            .map(|keys| {
-                keys.iter()
-                    .filter_map(|k| k.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let keys = string_keys(rest.as_ref().map(|r| &r.0));
         let (values, candidates, missing) = match &value {
             None => (Vec::new(), Vec::new(), true),
             Some(value) => {
@@ -803,20 +806,7 @@ mod docstore {
         let rests: Vec<Vec<String>> = rests
             .as_ref()
             .and_then(|r| r.0.as_array())
-            .map(|paths| {
-                paths
-                    .iter()
-                    .map(|keys| {
-                        keys.as_array()
-                            .map(|keys| {
-                                keys.iter()
-                                    .filter_map(|k| k.as_str().map(str::to_string))
-                                    .collect()
-                            })
-                            .unwrap_or_default()
-                    })
-                    .collect()
-            })
+            .map(|paths| paths.iter().map(|keys| string_keys(Some(keys))).collect())
             .unwrap_or_default();
         let descending: Vec<bool> = descending
             .as_ref()
@@ -861,15 +851,7 @@ mod docstore {
     /// is the value at the path's first key (NULL: missing), `rest` the keys after it.
     #[pg_extern(immutable, parallel_safe)]
     fn expr_path(value: Option<Json>, rest: Option<Json>) -> Option<Json> {
-        let keys: Vec<String> = rest
-            .as_ref()
-            .and_then(|r| r.0.as_array())
-            .map(|keys| {
-                keys.iter()
-                    .filter_map(|k| k.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let keys = string_keys(rest.as_ref().map(|r| &r.0));
         docstore_core::filter::expr::path_value(value.as_ref().map(|v| &v.0), &keys).map(Json)
     }
 

@@ -850,6 +850,19 @@ mod sql_tests {
     }
 }
 
+/// MongoDB's canonical order of the JSON types: null, numbers, strings, objects, arrays,
+/// booleans.
+pub fn type_rank(value: &Value) -> u8 {
+    match value {
+        Value::Null => 1,
+        Value::Number(_) => 2,
+        Value::String(_) => 3,
+        Value::Object(_) => 4,
+        Value::Array(_) => 5,
+        Value::Bool(_) => 6,
+    }
+}
+
 /// MongoDB's order of two values (the order `sort` and comparisons use): null, numbers (by
 /// value), strings (by code point), objects, arrays, booleans (`false` < `true`). Objects
 /// compare pair by pair — the value's type, then the key, then the value — and a prefix is
@@ -857,16 +870,6 @@ mod sql_tests {
 /// jsonb keeps no other. Arrays compare element by element (type, then value), a prefix less.
 pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    fn rank(v: &Value) -> u8 {
-        match v {
-            Value::Null => 1,
-            Value::Number(_) => 2,
-            Value::String(_) => 3,
-            Value::Object(_) => 4,
-            Value::Array(_) => 5,
-            Value::Bool(_) => 6,
-        }
-    }
     fn numbers(a: &serde_json::Number, b: &serde_json::Number) -> Ordering {
         let (x, y) = (a.to_string(), b.to_string());
         if let (Ok(i), Ok(j)) = (x.parse::<i128>(), y.parse::<i128>()) {
@@ -889,9 +892,11 @@ pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
         pairs
     }
     fn element(a: &Value, b: &Value) -> Ordering {
-        rank(a).cmp(&rank(b)).then_with(|| compare_values(a, b))
+        type_rank(a)
+            .cmp(&type_rank(b))
+            .then_with(|| compare_values(a, b))
     }
-    rank(a).cmp(&rank(b)).then_with(|| match (a, b) {
+    type_rank(a).cmp(&type_rank(b)).then_with(|| match (a, b) {
         (Value::Number(x), Value::Number(y)) => numbers(x, y),
         (Value::String(x), Value::String(y)) => x.as_bytes().cmp(y.as_bytes()),
         (Value::Bool(x), Value::Bool(y)) => x.cmp(y),
@@ -907,8 +912,8 @@ pub fn compare_values(a: &Value, b: &Value) -> std::cmp::Ordering {
         (Value::Object(x), Value::Object(y)) => {
             let (x, y) = (sorted(x), sorted(y));
             for ((k, v), (l, w)) in x.iter().zip(&y) {
-                let order = rank(v)
-                    .cmp(&rank(w))
+                let order = type_rank(v)
+                    .cmp(&type_rank(w))
                     .then_with(|| jsonb_key_order(k, l))
                     .then_with(|| compare_values(v, w));
                 if order.is_ne() {

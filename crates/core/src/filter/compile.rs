@@ -774,24 +774,25 @@ fn rooted_sql(cond: &Cond, p: &str, depth: usize, first: usize, params: &mut Vec
             format!("({missing} OR {})", some("candidates", cond, params))
         }
         Cond::Not(inner) => format!("NOT {}", rooted_sql(inner, p, depth, first, params)),
-        Cond::All(conds) | Cond::Any(conds) if conds.is_empty() => {
-            matches!(cond, Cond::All(_)).to_string()
-        }
-        Cond::All(conds) | Cond::Any(conds) => {
-            let sep = if matches!(cond, Cond::All(_)) {
-                " AND "
-            } else {
-                " OR "
-            };
-            let parts: Vec<String> = conds
+        Cond::All(conds) | Cond::Any(conds) => all_or_any(
+            cond,
+            conds
                 .iter()
                 .map(|c| rooted_sql(c, p, depth, first, params))
-                .collect();
-            format!("({})", parts.join(sep))
-        }
+                .collect(),
+        ),
         Cond::Size(_) | Cond::ElemMatch(_) => some("values", cond, params),
         _ => some("candidates", cond, params),
     }
+}
+
+/// The SQL of `Cond::All` (AND) or `Cond::Any` (OR) of `parts`: `true`/`false` when empty.
+fn all_or_any(cond: &Cond, parts: Vec<String>) -> String {
+    let all = matches!(cond, Cond::All(_));
+    if parts.is_empty() {
+        return all.to_string();
+    }
+    format!("({})", parts.join(if all { " AND " } else { " OR " }))
 }
 
 /// `test` as SQL on a jsonb expression, its operand bound once: a function of the expression.
@@ -1040,20 +1041,12 @@ fn value_cond_sql(
             "NOT ({})",
             value_cond_sql(inner, value, depth, first, params)
         ),
-        Cond::All(conds) | Cond::Any(conds) if conds.is_empty() => {
-            matches!(cond, Cond::All(_)).to_string()
-        }
-        Cond::All(conds) | Cond::Any(conds) => {
-            let sep = if matches!(cond, Cond::All(_)) {
-                " AND "
-            } else {
-                " OR "
-            };
-            let parts: Vec<String> = conds
+        Cond::All(conds) | Cond::Any(conds) => all_or_any(
+            cond,
+            conds
                 .iter()
                 .map(|c| value_cond_sql(c, value, depth, first, params))
-                .collect();
-            format!("({})", parts.join(sep))
-        }
+                .collect(),
+        ),
     }
 }

@@ -1,5 +1,6 @@
 //! `$push`'s `$sort`, and MongoDB's order of values that it sorts by.
 
+use crate::find::type_rank;
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
@@ -97,7 +98,7 @@ pub(super) fn order(a: &Value, b: &Value) -> Ordering {
         (Value::Array(x), Value::Array(y)) => x
             .iter()
             .zip(y)
-            .map(|(v, w)| rank(v).cmp(&rank(w)).then_with(|| order(v, w)))
+            .map(|(v, w)| type_rank(v).cmp(&type_rank(w)).then_with(|| order(v, w)))
             .find(|o| o.is_ne())
             .unwrap_or_else(|| x.len().cmp(&y.len())),
         _ => crate::find::compare_values(a, b),
@@ -108,23 +109,11 @@ fn objects(x: &Map<String, Value>, y: &Map<String, Value>) -> Ordering {
     x.iter()
         .zip(y)
         .map(|((k, v), (l, w))| {
-            rank(v)
-                .cmp(&rank(w))
+            type_rank(v)
+                .cmp(&type_rank(w))
                 .then_with(|| k.cmp(l))
                 .then_with(|| order(v, w))
         })
         .find(|o| o.is_ne())
         .unwrap_or_else(|| x.len().cmp(&y.len()))
-}
-
-/// MongoDB's canonical order of the JSON types.
-fn rank(value: &Value) -> u8 {
-    match value {
-        Value::Null => 1,
-        Value::Number(_) => 2,
-        Value::String(_) => 3,
-        Value::Object(_) => 4,
-        Value::Array(_) => 5,
-        Value::Bool(_) => 6,
-    }
 }
