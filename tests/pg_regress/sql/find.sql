@@ -116,4 +116,11 @@ SELECT docstore_explain('em', '{"items": {"$elemMatch": {"sku": "s17", "qty": {"
                         WHERE e->>'sku' = 's17' AND (e->>'qty')::int >= 3)) AS by_hand;
 SELECT docstore_explain('em', '{"items.sku": {"$elemMatch": {"$eq": "s17"}}}')::text LIKE '%documents_data_idx%' AS value_form_gin,
        docstore_count('em', '{"items.sku": {"$elemMatch": {"$eq": "s17"}}}') AS none_since_sku_is_no_array;
+-- An array position: exact over docstore.path_values, after a lax path predicate the GIN index
+-- serves (the position read both as a subscript and as a key).
+SELECT docstore_explain('em', '{"items.0.sku": "s17"}')::text LIKE '%documents_data_idx%' AS position_gin,
+       docstore_count('em', '{"items.0.sku": "s17"}') AS position_matches,
+       (SELECT count(*) FROM docstore.documents WHERE collection = 'em'
+           AND data->'items'->0->>'sku' = 's17') AS position_by_hand,
+       docstore_count('em', '{"items.1.sku": "s17"}') AS second_position_none;
 ROLLBACK;
