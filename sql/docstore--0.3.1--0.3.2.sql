@@ -162,3 +162,14 @@ CREATE OR REPLACE FUNCTION docstore.allowed(collection text, write boolean) RETU
     LANGUAGE c STABLE PARALLEL SAFE
     AS 'MODULE_PATHNAME', 'docstore_allowed';
 COMMENT ON FUNCTION docstore.allowed(text, boolean) IS 'Internal: the row-level security test of docstore_grant (a grant of the current role, or of a role it is a member of, on collection or ''*''; a write grant if write), computed once per collection, role and command.';
+
+-- The query functions' comments: the operators and errors 0.3.2 adds.
+COMMENT ON FUNCTION @extschema@.docstore_query(text, jsonb, integer) IS
+'Documents of collection that match filter, in creation order, at most limit. Filters are MongoDB-style, with MongoDB''s semantics: {"field": value}, dotted paths (array positions included), and the operators $eq $ne $gt $gte $lt $lte $in $nin $exists $type $regex $options $mod $size $all $elemMatch $not $and $or $nor $expr $comment (see the README). A NULL filter means {}, a NULL limit means 100.
+Errors: 22004 collection is NULL; 22023 collection is not 1 to 255 characters, filter is not a JSON object or not a valid filter (the message names the operator and the path), limit is negative, or a $expr meets a value of a type its operator does not take; 22012 a $expr divides by zero; 2201B an invalid $regex; 0A000 an unsupported construct (a PCRE-only regular expression, $$NOW).';
+COMMENT ON FUNCTION @extschema@.docstore_count(text, jsonb) IS
+'The number of documents of collection that match filter (the query language of docstore_query). A NULL filter means {}.
+Errors: as docstore_query (limit aside).';
+COMMENT ON FUNCTION @extschema@.docstore_find(text, jsonb, jsonb) IS
+'Documents of collection that match filter (as docstore_query), with options: sort ({"age": -1}, or [{"age": -1}, {"name": 1}] for several keys, since jsonb does not keep key order; ties by id, so deterministic), limit, skip, fields (projection: {"name": 1, "address.city": 1} includes, {"bio": 0} excludes; data holds the projected document) and after (keyset paging: the id of the last row of the previous page). Without sort: creation order. NULL filter or options mean {}.
+Errors: as docstore_query; 22023 options is not a JSON object, an invalid option (the message names it), a sort on two arrays of one document under one first key (MongoDB refuses parallel arrays).';
