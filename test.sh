@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then runs
 #   formatting and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
+#   the checksums of released SQL files,
 #   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
 #   regression suite (pg_regress), the multi-connection tests, upgrades, privileges, the security
 #   suite, the pg_dump round trip, fuzz, soak, crash, memory and the Python client's pytest suite.
@@ -48,6 +49,7 @@ step "cargo fmt --check" cargo fmt --all -- --check
 step "cargo clippy (no warnings)" cargo clippy --workspace --all-targets -- -D warnings
 step "unit tests: docstore-core" cargo test -p docstore-core
 step "in-backend tests: cargo pgrx test" pg_tests
+step "released SQL files unchanged (sql/released.sha256)" bash tests/released.sh
 
 install_extension ""
 cluster_stop "$DIR"; as_root rm -rf "$DIR"

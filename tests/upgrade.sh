@@ -142,5 +142,7 @@ psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE 
 }
 
 for old in "${OLDS[@]}"; do upgrade_from "$old"; done
-check "upgrades tested from every earlier release" "0.1.0 0.2.0 0.3.0 0.3.1" "${OLDS[*]}"
+# The releases are those whose install scripts sql/released.sha256 records (tests/released.sh).
+RELEASED=$(awk '{print $2}' "$REPO/sql/released.sha256" | sed -n 's#^sql/docstore--\([0-9.]*\)\.sql$#\1#p' | sort -V | xargs)
+check "upgrades tested from every earlier release ($RELEASED)" "$RELEASED" "$(printf '%s\n' "${OLDS[@]}" | sort -V | xargs)"
 exit $fail
