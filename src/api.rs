@@ -749,11 +749,11 @@ mod docstore {
         Json(docstore_core::update::apply(&data.0, &update, now).or_raise(NAME))
     }
 
-    /// MongoDB's order of two values (`docstore_core::find::compare_values`): -1, 0 or 1. The
+    /// MongoDB's order of two values (`docstore_core::order::compare_values`): -1, 0 or 1. The
     /// comparison of `$gt`/`$gte`/`$lt`/`$lte` with an object or array operand.
     #[pg_extern(immutable, parallel_safe, strict)]
     fn compare(a: Json, b: Json) -> i32 {
-        docstore_core::find::compare_values(&a.0, &b.0) as i32
+        docstore_core::order::compare_values(&a.0, &b.0) as i32
     }
 
     /// Path keys from a JSON array of strings (what the compilers bind); anything else is none.

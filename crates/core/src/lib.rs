@@ -15,6 +15,7 @@ pub mod ids;
 pub mod indexes;
 pub mod jsonb_binary;
 pub mod jsonb_shape;
+pub mod order;
 pub mod sql;
 pub mod update;
 

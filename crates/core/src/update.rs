@@ -445,7 +445,7 @@ fn apply_one(
         }
         Op::Min(value) | Op::Max(value) => {
             let target = slot(doc, keys, name, &path)?;
-            let order = crate::find::compare_values(value, target);
+            let order = crate::order::compare_values(value, target);
             let replace = missing
                 || (matches!(op, Op::Min(_)) && order.is_lt())
                 || (matches!(op, Op::Max(_)) && order.is_gt());

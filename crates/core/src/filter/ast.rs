@@ -103,7 +103,7 @@ pub enum Cond {
     Cmp(CmpOp, Value),
     /// `$gt`, `$gte`, `$lt`, `$lte` on an object or an array: the values at the path, and the
     /// elements of arrays there, of the operand's type, in MongoDB's order of that type
-    /// ([`crate::find::compare_values`]).
+    /// ([`crate::order::compare_values`]).
     CmpStructure(CmpOp, Value),
     /// `$in`: equal to one of the scalars.
     In(Vec<Value>),

@@ -234,7 +234,7 @@ enum Node {
 enum ValueTest {
     /// Equal (jsonb's `=`: numbers by value).
     Equals(Value),
-    /// Of the operand's type and ordered so against it ([`crate::find::compare_values`], in
+    /// Of the operand's type and ordered so against it ([`crate::order::compare_values`], in
     /// SQL `docstore.compare`).
     Compare(CmpOp, Value),
     /// An array of this length.

@@ -220,7 +220,7 @@ fn compare(op: CmpOp, a: &Value, b: &Value) -> bool {
 
 /// A comparison with an object or an array operand: values of its type only, in MongoDB's order.
 fn compare_structure(op: CmpOp, a: &Value, b: &Value) -> bool {
-    JsonKind::of(a) == JsonKind::of(b) && op.holds(crate::find::compare_values(a, b))
+    JsonKind::of(a) == JsonKind::of(b) && op.holds(crate::order::compare_values(a, b))
 }
 
 /// Whether `cond` holds for what its path reaches.

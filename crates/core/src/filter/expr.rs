@@ -21,7 +21,7 @@ use serde_json::{Map, Number, Value};
 
 use super::ast::Path;
 use super::compile::Param;
-use crate::find::compare_values;
+use crate::order::compare_values;
 use crate::{Error, JsonKind};
 
 /// An aggregation expression.

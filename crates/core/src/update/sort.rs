@@ -1,6 +1,6 @@
 //! `$push`'s `$sort`, and MongoDB's order of values that it sorts by.
 
-use crate::find::type_rank;
+use crate::order::type_rank;
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
@@ -89,7 +89,7 @@ fn sort_key<'a>(element: &'a Value, keys: &[String]) -> &'a Value {
 }
 
 /// MongoDB's order of two values: by type first (null, numbers, strings, objects, arrays,
-/// booleans), then within the type. Scalars compare as [`crate::find::compare_values`] has it;
+/// booleans), then within the type. Scalars compare as [`crate::order::compare_values`] has it;
 /// objects field by field in their order (the type of the values, then the field names, then
 /// the values), arrays element by element, the shorter first when one is a prefix of the other.
 pub(super) fn order(a: &Value, b: &Value) -> Ordering {
@@ -101,7 +101,7 @@ pub(super) fn order(a: &Value, b: &Value) -> Ordering {
             .map(|(v, w)| type_rank(v).cmp(&type_rank(w)).then_with(|| order(v, w)))
             .find(|o| o.is_ne())
             .unwrap_or_else(|| x.len().cmp(&y.len())),
-        _ => crate::find::compare_values(a, b),
+        _ => crate::order::compare_values(a, b),
     }
 }
 
