@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then runs
-#   formatting and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
+#   formatting, shellcheck and clippy, the pure-Rust unit tests (docstore-core), the in-backend #[pg_test]s,
 #   the checksums of released SQL files,
 #   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
 #   regression suite (pg_regress), the multi-connection tests, upgrades, privileges, the security
@@ -46,6 +46,7 @@ ensure_pgrx
 cd "$REPO"
 
 step "cargo fmt --check" cargo fmt --all -- --check
+step "shellcheck (every script, .shellcheckrc)" shellcheck -x ./*.sh scripts/*.sh tests/*.sh bench/*.sh .ci/run
 step "cargo clippy (no warnings)" cargo clippy --workspace --all-targets -- -D warnings
 step "unit tests: docstore-core" cargo test -p docstore-core
 step "in-backend tests: cargo pgrx test" pg_tests

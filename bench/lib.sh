@@ -35,6 +35,7 @@ measure_pair() {
   local out="" n script
   for n in 0 1; do
     script=$a; [ $n = 1 ] && script=$b
+    # shellcheck disable=SC1003  # a regular expression: lines starting with a backslash
     if [ "$(grep -cv '^\\' "$script")" = 1 ]; then
       out="$out $(cat "$logs"/tx.* | awk -v s=$n '$4 == s { t += $3; k++ } END { printf "%.5f", t / k / 1000 }')"
     else
@@ -42,7 +43,7 @@ measure_pair() {
     fi
   done
   rm -rf "$logs"
-  echo $out
+  echo "${out# }"
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -52,6 +53,7 @@ bench_cluster() {
   local dir=$1
   cluster_stop "$dir"; as_root rm -rf "$dir"
   cluster_start "$dir" "$PORT"
+  # shellcheck disable=SC2064  # the directory is fixed now, on purpose
   trap "cluster_stop '$dir'" EXIT
   psql_at "$PORT" -d postgres -c "CREATE DATABASE bench"
 }

@@ -20,7 +20,7 @@ as_server_user() {
 
 ensure_packages() {
   local missing=()
-  for p in postgresql-15 postgresql-server-dev-15 postgresql-contrib libclang-dev clang sudo python3-venv; do
+  for p in postgresql-15 postgresql-server-dev-15 postgresql-contrib libclang-dev clang sudo python3-venv shellcheck; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -45,9 +45,9 @@ install_extension() {
   local profile=${1:---release}
   log "building and installing docstore ($profile)"
   (cd "$REPO" && if [ "$(id -u)" = 0 ]; then
-     cargo pgrx install $profile --pg-config "$PG_CONFIG"
+     cargo pgrx install "$profile" --pg-config "$PG_CONFIG"
    else
-     cargo pgrx install $profile --sudo --pg-config "$PG_CONFIG"
+     cargo pgrx install "$profile" --sudo --pg-config "$PG_CONFIG"
    fi) 2>&1 | grep -vE 'Discovered|Writing|Copying|Finished installing' >&2 || true
   test -f "$($PG_CONFIG --sharedir)/extension/docstore.control" || { log "install failed"; exit 1; }
 }
@@ -90,7 +90,8 @@ psql_at() {
 
 # A Python virtualenv with the client (psycopg 3) for the Python-driven tests; prints its path.
 ensure_venv() {
-  local venv=/tmp/docstore-venv-$(id -un)
+  local venv
+  venv=/tmp/docstore-venv-$(id -un)
   [ -x "$venv/bin/python" ] || python3 -m venv "$venv" >&2
   if ! "$venv/bin/python" -c "import docstore, psycopg, pytest" 2>/dev/null; then
     "$venv/bin/pip" install -q --upgrade pip >&2
@@ -101,6 +102,8 @@ ensure_venv() {
 
 # For the test scripts: check NAME EXPECTED ACTUAL prints "ok - NAME" or "not ok - …" and sets
 # fail=1 on a mismatch.
+# check NAME EXPECTED ACTUAL: prints ok or not ok; sets the caller's fail=1 on a mismatch.
 check() {
+  # shellcheck disable=SC2034  # fail is the calling script's
   if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: expected $2, got $3"; fail=1; fi
 }

@@ -8,7 +8,7 @@ source "$(dirname "$0")/../scripts/lib.sh"
 CURRENT=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)
 MANIFEST=$REPO/sql/released.sha256
 fail=0
-cd "$REPO"
+cd "$REPO" || exit 1
 released=()
 for file in sql/docstore--*.sql; do
   name=${file#sql/docstore--}; name=${name%.sql}
@@ -18,6 +18,7 @@ for file in sql/docstore--*.sql; do
 done
 listed=$(awk '{print $2}' "$MANIFEST" | sort)
 check "every released SQL file is in sql/released.sha256" "$(printf '%s\n' "${released[@]}" | sort)" "$listed"
-check "released SQL files are unchanged (sha256sum -c sql/released.sha256)" ok \
-  "$(sha256sum --quiet -c "$MANIFEST" >/dev/null 2>&1 && echo ok || sha256sum --quiet -c "$MANIFEST" 2>&1 | head -n 3)"
+if sha256sum --quiet -c "$MANIFEST" >/dev/null 2>&1; then verdict=ok
+else verdict=$(sha256sum --quiet -c "$MANIFEST" 2>&1 | head -n 3); fi
+check "released SQL files are unchanged (sha256sum -c sql/released.sha256)" ok "$verdict"
 exit $fail
