@@ -306,7 +306,8 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
     let limit = args::limit(int_arg(fcinfo, 2)).or_raise(NAME);
     let limit = pg_sys::Datum::from(limit);
     let mut statement = query::Statement::for_collection(collection, name);
-    statement.push(
+    // $2, as the kept statement without a filter (Statement::QueryAll) has it.
+    let limit_placeholder = statement.bind(
         pg_sys::INT8OID,
         limit,
         serde_json::Value::from(limit.value() as i64),
@@ -320,7 +321,7 @@ pub unsafe extern "C-unwind" fn docstore_query(fcinfo: pg_sys::FunctionCallInfo)
         Some(condition) => {
             let sql = format!(
                 "SELECT id, collection, data, created_at, updated_at, version FROM docstore.documents \
-                 WHERE collection OPERATOR(pg_catalog.=) $1 AND {condition} ORDER BY collection, id LIMIT $2"
+                 WHERE collection OPERATOR(pg_catalog.=) $1 AND {condition} ORDER BY collection, id LIMIT {limit_placeholder}"
             );
             let source = Dynamic {
                 sql: &sql,
@@ -517,29 +518,30 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     docstore_core::update::check_array_filters(&parsed, &options.array_filters).or_raise(NAME);
     let mut statement = query::Statement::for_collection(collection, name);
     let with_context = parsed.has_positional() || !options.array_filters.is_empty();
+    // `now` as `$currentDate` stores it.
+    const NOW: &str =
+        "pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
     let data = match parsed.as_merge() {
         _ if with_context => {
             // `$` takes its element from the filter (MongoDB: the query of the update).
             let filter_json = filter.map(|f| query::to_json(f, NAME));
             let context = options.context_json(filter_json.as_ref());
-            statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
-            statement.push(pg_sys::JSONBOID, query::jsonb_datum(&context), context);
-            "docstore.apply_update(data, $2, \
-             pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), $3)"
+            let update = statement.bind(pg_sys::JSONBOID, update, serde_json::Value::Null);
+            let context = statement.bind(pg_sys::JSONBOID, query::jsonb_datum(&context), context);
+            format!("docstore.apply_update(data, {update}, {NOW}, {context})")
         }
         Some((set, unset)) => {
-            statement.push(pg_sys::JSONBOID, query::jsonb_datum(&set), set);
-            statement.push(
+            let set = statement.bind(pg_sys::JSONBOID, query::jsonb_datum(&set), set);
+            let unset = statement.bind(
                 pg_sys::TEXTARRAYOID,
                 datum(unset.clone()),
                 serde_json::Value::from(unset),
             );
-            "(data OPERATOR(pg_catalog.||) $2) OPERATOR(pg_catalog.-) $3"
+            format!("(data OPERATOR(pg_catalog.||) {set}) OPERATOR(pg_catalog.-) {unset}")
         }
         None => {
-            statement.push(pg_sys::JSONBOID, update, serde_json::Value::Null);
-            "docstore.apply_update(data, $2, \
-             pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))"
+            let update = statement.bind(pg_sys::JSONBOID, update, serde_json::Value::Null);
+            format!("docstore.apply_update(data, {update}, {NOW})")
         }
     };
     let write = format!(

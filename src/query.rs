@@ -4,7 +4,6 @@
 use std::ffi::{CStr, CString};
 
 use docstore_core::filter::{self, Compiled, Param};
-use docstore_core::find::FindParam;
 use docstore_core::Error;
 use pgrx::pg_sys::panic::CaughtError;
 use pgrx::prelude::*;
@@ -149,8 +148,29 @@ pub fn bind(params: &[Param], given: Given) -> (Vec<pg_sys::Oid>, Vec<pg_sys::Da
                 pg_sys::TEXTOID,
                 text.as_str().into_datum().expect("text has a datum"),
             ),
+            Param::Uuid(text) => (pg_sys::UUIDOID, uuid_datum(text)),
+            Param::Count(n) => (pg_sys::INT8OID, pg_sys::Datum::from(*n)),
         })
         .unzip()
+}
+
+/// A uuid datum from its text.
+fn uuid_datum(text: &str) -> pg_sys::Datum {
+    let text = CString::new(text).expect("a uuid has no NUL byte");
+    unsafe { direct_function_call_as_datum(pg_sys::uuid_in, &[text.as_c_str().into_datum()]) }
+        .expect("uuid_in returns a datum")
+}
+
+/// How `docstore_explain` shows a parameter's value.
+fn shown(param: &Param) -> serde_json::Value {
+    match param {
+        Param::JsonPath(text) | Param::Text(text) | Param::Uuid(text) => {
+            serde_json::Value::from(text.as_str())
+        }
+        Param::Jsonb(value) => value.clone(),
+        Param::Numeric(text) => serde_json::from_str(text).unwrap_or(serde_json::Value::Null),
+        Param::Count(n) => serde_json::Value::from(*n),
+    }
 }
 
 /// A statement ready to run: text, and the type and datum of each placeholder, with a readable
@@ -180,6 +200,17 @@ impl Statement {
         self.shown.push(shown);
     }
 
+    /// Appends a parameter; returns its placeholder (`$n`).
+    pub fn bind(
+        &mut self,
+        oid: pg_sys::Oid,
+        datum: pg_sys::Datum,
+        shown: serde_json::Value,
+    ) -> String {
+        self.push(oid, datum, shown);
+        format!("${}", self.datums.len())
+    }
+
     /// The number the next placeholder gets.
     pub fn next(&self) -> usize {
         self.datums.len() + 1
@@ -194,48 +225,15 @@ impl Statement {
         let (types, datums) = bind(&compiled.params, given);
         self.types.extend(types);
         self.datums.extend(datums);
-        self.shown.extend(compiled.params.iter().map(|p| match p {
-            Param::JsonPath(text) => serde_json::Value::from(text.as_str()),
-            Param::Jsonb(value) => value.clone(),
-            Param::Numeric(text) => serde_json::from_str(text).unwrap_or(serde_json::Value::Null),
-            Param::Text(text) => serde_json::Value::from(text.as_str()),
-        }));
+        self.shown.extend(compiled.params.iter().map(shown));
         Some(compiled.sql)
     }
 
     /// Appends the find statement's own parameters.
-    pub fn find_params(&mut self, params: &[FindParam]) {
-        for param in params {
-            let (oid, datum) = bind_find(param);
-            self.push(
-                oid,
-                datum,
-                match param {
-                    FindParam::Projection(spec) => spec.clone(),
-                    FindParam::Uuid(id) => serde_json::Value::from(id.as_str()),
-                    FindParam::Count(n) => serde_json::Value::from(*n),
-                    FindParam::JsonPath(text) => serde_json::Value::from(text.as_str()),
-                    FindParam::Jsonb(value) => value.clone(),
-                },
-            );
-        }
-    }
-}
-
-/// The type and datum of a parameter of the find statement.
-pub fn bind_find(param: &FindParam) -> (pg_sys::Oid, pg_sys::Datum) {
-    match param {
-        FindParam::Projection(spec) => (pg_sys::JSONBOID, jsonb_datum(spec)),
-        FindParam::Uuid(text) => {
-            let text = CString::new(text.as_str()).expect("a uuid has no NUL byte");
-            let datum = unsafe {
-                direct_function_call_as_datum(pg_sys::uuid_in, &[text.as_c_str().into_datum()])
-            }
-            .expect("uuid_in returns a datum");
-            (pg_sys::UUIDOID, datum)
-        }
-        FindParam::Count(n) => (pg_sys::INT8OID, pg_sys::Datum::from(*n)),
-        FindParam::JsonPath(text) => (pg_sys::JSONPATHOID, jsonpath_datum(text)),
-        FindParam::Jsonb(value) => (pg_sys::JSONBOID, jsonb_datum(value)),
+    pub fn find_params(&mut self, params: &[Param]) {
+        let (types, datums) = bind(params, None);
+        self.types.extend(types);
+        self.datums.extend(datums);
+        self.shown.extend(params.iter().map(shown));
     }
 }

@@ -301,20 +301,8 @@ mod tests {
     }
 }
 
-/// A value bound by the statement [`find_sql`] writes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FindParam {
-    /// The projection spec as `jsonb` (for `docstore.project`).
-    Projection(Value),
-    /// The `after` id as `uuid`.
-    Uuid(String),
-    /// `LIMIT` / `OFFSET` as `bigint`.
-    Count(i64),
-    /// A path expression as `jsonpath`.
-    JsonPath(String),
-    /// A `jsonb` value (the paths and directions of `docstore.sort_keys`).
-    Jsonb(Value),
-}
+pub use crate::sql::Param;
+use crate::sql::Params;
 
 /// The path expression of `docstore_distinct`'s path: the values there, an array's elements one
 /// by one (`$."a"."b"[*]`, lax).
@@ -325,20 +313,18 @@ pub fn distinct_path(dotted: &str) -> Result<String, Error> {
 
 /// The distinct statement: `$1` is the collection, `condition` the compiled filter (or none),
 /// this function's placeholders start at `$first`.
-pub fn distinct_sql(
-    condition: Option<&str>,
-    values: String,
-    first: usize,
-) -> (String, Vec<FindParam>) {
+pub fn distinct_sql(condition: Option<&str>, values: String, first: usize) -> (String, Vec<Param>) {
     let filter = condition.map(|c| format!(" AND {c}")).unwrap_or_default();
+    let mut params = Params::starting_at(first);
+    let path = params.bind(Param::JsonPath(values));
     let sql = format!(
         "SELECT v FROM (SELECT DISTINCT q.v FROM docstore.documents AS d, \
-         pg_catalog.jsonb_path_query(d.data, ${first}) AS q(v) \
+         pg_catalog.jsonb_path_query(d.data, {path}) AS q(v) \
          WHERE d.collection OPERATOR(pg_catalog.=) $1{filter}) AS s \
          ORDER BY docstore.sort_rank(v), docstore.sort_number(v), \
          docstore.sort_text(v) COLLATE pg_catalog.\"C\", docstore.sort_other(v)"
     );
-    (sql, vec![FindParam::JsonPath(values)])
+    (sql, params.into_values())
 }
 
 /// The find statement. `$1` is the collection; `condition` is the compiled filter (over
@@ -356,12 +342,9 @@ pub fn find_sql(
     options: &FindOptions,
     first: usize,
     array_free: &[Path],
-) -> (String, Vec<FindParam>) {
-    let mut params = Vec::new();
-    let mut bind = |param: FindParam| {
-        params.push(param);
-        format!("${}", first + params.len() - 1)
-    };
+) -> (String, Vec<Param>) {
+    let mut params = Params::starting_at(first);
+    let mut bind = |param: Param| params.bind(param);
 
     let data = match &options.fields {
         None => "d.data".to_string(),
@@ -372,10 +355,7 @@ pub fn find_sql(
                     Value::Object(paths.iter().map(|p| (p.dotted(), value.clone())).collect())
                 }
             };
-            format!(
-                "docstore.project(d.data, {})",
-                bind(FindParam::Projection(spec))
-            )
+            format!("docstore.project(d.data, {})", bind(Param::Jsonb(spec)))
         }
     };
 
@@ -405,8 +385,8 @@ pub fn find_sql(
         }
     }
     for (n, (first_key, rests, directions)) in groups.iter().enumerate() {
-        let rests = bind(FindParam::Jsonb(Value::from(rests.clone())));
-        let directions = bind(FindParam::Jsonb(Value::from(directions.clone())));
+        let rests = bind(Param::Jsonb(Value::from(rests.clone())));
+        let directions = bind(Param::Jsonb(Value::from(directions.clone())));
         for (column, out, prefix) in [
             ("d.data", &mut row_keys, ""),
             ("c.data", &mut cursor_keys, "c_"),
@@ -478,7 +458,7 @@ pub fn find_sql(
         conditions.push(condition.to_string());
     }
     if let Some(after) = &options.after {
-        let id = bind(FindParam::Uuid(after.clone()));
+        let id = bind(Param::Uuid(after.clone()));
         from.push_str(&format!(
             ", (SELECT c.data AS c_data, c.id AS c_id, c.collection AS c_collection{cursor_columns} \
              FROM docstore.documents AS c \
@@ -491,15 +471,15 @@ pub fn find_sql(
         .iter()
         .map(|(row, _, descending)| format!("{row}{}", if *descending { " DESC" } else { "" }))
         .collect();
-    let limit = bind(FindParam::Count(options.limit.unwrap_or(i64::MAX)));
-    let skip = bind(FindParam::Count(options.skip));
+    let limit = bind(Param::Count(options.limit.unwrap_or(i64::MAX)));
+    let skip = bind(Param::Count(options.skip));
     let sql = format!(
         "SELECT d.id, d.collection, {data}, d.created_at, d.updated_at, d.version FROM {from} \
          WHERE {} ORDER BY {} LIMIT {limit} OFFSET {skip}",
         conditions.join(" AND "),
         order.join(", ")
     );
-    (sql, params)
+    (sql, params.into_values())
 }
 
 /// The expressions a value sorts by, MongoDB's order: missing and null, then numbers (by value),
@@ -827,10 +807,7 @@ mod sql_tests {
             "SELECT d.id, d.collection, d.data, d.created_at, d.updated_at, d.version FROM docstore.documents AS d \
              WHERE d.collection OPERATOR(pg_catalog.=) $1 ORDER BY d.collection, d.id LIMIT $2 OFFSET $3"
         );
-        assert_eq!(
-            params,
-            vec![FindParam::Count(i64::MAX), FindParam::Count(0)]
-        );
+        assert_eq!(params, vec![Param::Count(i64::MAX), Param::Count(0)]);
     }
 
     #[test]
@@ -841,12 +818,12 @@ mod sql_tests {
         assert!(sql.contains("docstore.project(d.data, $3)"), "{sql}");
         assert!(sql.contains("WHERE d.collection OPERATOR(pg_catalog.=) $1 AND data @@ $2 AND (coalesce(docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) OPERATOR(pg_catalog.<) docstore.sort_rank((cur.c_data OPERATOR(pg_catalog.->) 'age')), false) OR"), "{sql}");
         assert!(sql.contains("ORDER BY docstore.sort_rank((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_number((d.data OPERATOR(pg_catalog.->) 'age')) DESC, docstore.sort_text((d.data OPERATOR(pg_catalog.->) 'age')) COLLATE pg_catalog.\"C\" DESC, docstore.sort_other((d.data OPERATOR(pg_catalog.->) 'age')) DESC, d.id DESC LIMIT $5 OFFSET $6"), "{sql}");
-        assert_eq!(params[0], FindParam::Projection(json!({"name": true})));
+        assert_eq!(params[0], Param::Jsonb(json!({"name": true})));
         assert_eq!(
             params[1],
-            FindParam::Uuid("01a220c1-12b9-7139-98be-7bd71160d937".into())
+            Param::Uuid("01a220c1-12b9-7139-98be-7bd71160d937".into())
         );
-        assert_eq!(params[2], FindParam::Count(3));
+        assert_eq!(params[2], Param::Count(3));
     }
 }
 

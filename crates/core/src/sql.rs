@@ -42,9 +42,72 @@ pub fn path_value(column: &str, keys: &[String]) -> String {
     out
 }
 
+/// A value bound to a `$n` placeholder of a generated statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    /// A SQL/JSON path expression, bound as `jsonpath`.
+    JsonPath(String),
+    /// A JSON value, bound as `jsonb`.
+    Jsonb(serde_json::Value),
+    /// A number (its JSON text), bound as `numeric`.
+    Numeric(String),
+    /// A string, bound as `text`.
+    Text(String),
+    /// A document id (its text), bound as `uuid`.
+    Uuid(String),
+    /// A count (`LIMIT`, `OFFSET`), bound as `bigint`.
+    Count(i64),
+}
+
+/// The placeholders of one statement: every compiler that writes part of it asks for the next
+/// `$n` here, so no compiler numbers parameters itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    first: usize,
+    values: Vec<Param>,
+}
+
+impl Params {
+    /// Placeholders from `$first` on (the statement's own come before).
+    pub fn starting_at(first: usize) -> Params {
+        Params {
+            first,
+            values: Vec::new(),
+        }
+    }
+
+    /// Binds `param`; returns its placeholder (`$n`).
+    pub fn bind(&mut self, param: Param) -> String {
+        self.values.push(param);
+        format!("${}", self.first + self.values.len() - 1)
+    }
+
+    /// The number the next placeholder gets.
+    pub fn next(&self) -> usize {
+        self.first + self.values.len()
+    }
+
+    /// The bound values, in placeholder order.
+    pub fn into_values(self) -> Vec<Param> {
+        self.values
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_from_the_first() {
+        let mut params = Params::starting_at(3);
+        assert_eq!(params.bind(Param::Count(1)), "$3");
+        assert_eq!(params.bind(Param::Text("a".into())), "$4");
+        assert_eq!(params.next(), 5);
+        assert_eq!(
+            params.into_values(),
+            vec![Param::Count(1), Param::Text("a".into())]
+        );
+    }
 
     #[test]
     fn literals_double_quotes_and_backslashes() {

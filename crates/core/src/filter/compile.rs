@@ -9,18 +9,7 @@ use super::eval::array_position;
 use super::jsonpath::{accessor, is_leakproof, literal, string};
 use crate::{Error, JsonKind};
 
-/// A value bound to a `$n` placeholder of [`Compiled::sql`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Param {
-    /// A SQL/JSON path predicate, bound as `jsonpath`.
-    JsonPath(String),
-    /// A document fragment, bound as `jsonb`.
-    Jsonb(Value),
-    /// A number (its JSON text), bound as `numeric`.
-    Numeric(String),
-    /// A string, bound as `text`.
-    Text(String),
-}
+pub use crate::sql::{Param, Params};
 
 /// The compiled filter. `sql` is empty when the filter matches every document.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,9 +104,14 @@ pub fn compile_for(
             .iter()
             .any(|Path(keys)| keys.len() == 1 && pairs.get(&keys[0]).is_some());
         if equalities == Equalities::Operator && !keys_indexed {
+            let mut params = Params::starting_at(first_param);
+            let sql = format!(
+                "data OPERATOR(docstore.@=) {}",
+                params.bind(Param::Jsonb(pairs.clone()))
+            );
             return Ok(Compiled {
-                sql: format!("data OPERATOR(docstore.@=) ${first_param}"),
-                params: vec![Param::Jsonb(pairs.clone())],
+                sql,
+                params: params.into_values(),
             });
         }
     }
@@ -126,30 +120,20 @@ pub fn compile_for(
         negated: Cell::new(false),
     };
     let node = context.filter_node(filter)?;
-    let mut out = Compiled {
-        sql: String::new(),
-        params: Vec::new(),
+    let mut params = Params::starting_at(first_param);
+    let mut sql = match node {
+        Node::True => String::new(),
+        node => render_sql(&node, "data", 0, &mut params, target.operators),
     };
-    match node {
-        Node::True => {}
-        node => {
-            out.sql = render_sql(
-                &node,
-                "data",
-                0,
-                first_param,
-                &mut out.params,
-                target.operators,
-            )
-        }
-    }
     if let Some(pairs) = pairs {
         // The per-row test first, the indexable predicate after (see src/matching.rs).
-        let n = first_param + out.params.len();
-        out.params.push(Param::Jsonb(pairs));
-        out.sql = format!("docstore.match_eq(data, ${n}) AND {}", out.sql);
+        let n = params.bind(Param::Jsonb(pairs));
+        sql = format!("docstore.match_eq(data, {n}) AND {sql}");
     }
-    Ok(out)
+    Ok(Compiled {
+        sql,
+        params: params.into_values(),
+    })
 }
 
 /// For a filter that only asks top-level keys to equal scalars (`{"status": "active", "n": 5}`,
@@ -627,23 +611,15 @@ fn render_path(node: &Node) -> Option<String> {
     }
 }
 
-/// Adds a parameter and returns its placeholder.
-fn bind(param: Param, first: usize, params: &mut Vec<Param>) -> String {
-    params.push(param);
-    format!("${}", first + params.len() - 1)
-}
-
 /// The node as SQL over `column` (`data`, or an array element inside `$elemMatch`); `depth`
 /// numbers the aliases of nested subqueries.
 fn render_sql(
     node: &Node,
     column: &str,
     depth: usize,
-    first: usize,
-    params: &mut Vec<Param>,
+    params: &mut Params,
     ops: Operators,
 ) -> String {
-    let bind = |param: Param, params: &mut Vec<Param>| bind(param, first, params);
     if let Some(path) = render_path(node) {
         // The leakproof operator takes no regular expression (see `is_leakproof`).
         let op = if is_leakproof(&path) {
@@ -653,7 +629,7 @@ fn render_sql(
         };
         return format!(
             "{column} OPERATOR({op}) {}",
-            bind(Param::JsonPath(path), params)
+            params.bind(Param::JsonPath(path))
         );
     }
     let (v, e) = (format!("v{depth}"), format!("e{depth}"));
@@ -661,11 +637,11 @@ fn render_sql(
         Node::Contains(value) => format!(
             "{column} OPERATOR({}) {}",
             ops.contains,
-            bind(Param::Jsonb(value.clone()), params)
+            params.bind(Param::Jsonb(value.clone()))
         ),
         Node::Values { at, test, elements } => {
-            let p = bind(Param::JsonPath(at.clone()), params);
-            let pass = value_test_sql(test, first, params);
+            let p = params.bind(Param::JsonPath(at.clone()));
+            let pass = value_test_sql(test, params);
             let on_value = pass(&format!("{v}.x"));
             let on_element = if *elements {
                 format!(
@@ -682,21 +658,21 @@ fn render_sql(
                  WHERE {on_value}{on_element})"
             )
         }
-        Node::Expr(expr) => super::expr::sql_bool(expr, column, first, params),
+        Node::Expr(expr) => super::expr::sql_bool(expr, column, params),
         Node::Rooted { keys, cond } => {
             // The first key in SQL (the column is an object): only that value goes to Rust.
-            let k = bind(Param::Text(keys[0].clone()), params);
-            let rest = bind(Param::Jsonb(Value::from(keys[1..].to_vec())), params);
+            let k = params.bind(Param::Text(keys[0].clone()));
+            let rest = params.bind(Param::Jsonb(Value::from(keys[1..].to_vec())));
             let r = format!("r{depth}");
-            let body = rooted_sql(cond, &format!("{r}.p"), depth + 1, first, params);
+            let body = rooted_sql(cond, &format!("{r}.p"), depth + 1, params);
             format!(
                 "EXISTS (SELECT 1 FROM (SELECT docstore.path_values(({column} OPERATOR(pg_catalog.->) {k}::pg_catalog.text), \
                  {rest}::pg_catalog.jsonb) AS p) AS {r} WHERE {body})"
             )
         }
         Node::ElemMatch { path, elem } => {
-            let p = bind(Param::JsonPath(path.clone()), params);
-            elem_match_sql(column, &p, elem, depth, first, params)
+            let p = params.bind(Param::JsonPath(path.clone()));
+            elem_match_sql(column, &p, elem, depth, params)
         }
         Node::And(nodes) | Node::Or(nodes) => {
             // Path predicates among the parts go into one path parameter.
@@ -711,10 +687,10 @@ fn render_sql(
                     (_, true) => Node::And(paths),
                     (_, false) => Node::Or(paths),
                 };
-                parts.push(render_sql(&merged, column, depth, first, params, ops));
+                parts.push(render_sql(&merged, column, depth, params, ops));
             }
             for other in others {
-                parts.push(render_sql(other, column, depth, first, params, ops));
+                parts.push(render_sql(other, column, depth, params, ops));
             }
             format!("({})", parts.join(if is_and { " AND " } else { " OR " }))
         }
@@ -731,16 +707,13 @@ fn render_sql(
             } else {
                 ""
             };
-            let v = bind(value.clone(), params);
+            let v = params.bind(value.clone());
             format!(
                 "(docstore.sort_rank({at}) OPERATOR(pg_catalog.=) {rank} \
                  AND docstore.{key}({at}){collate} OPERATOR(pg_catalog.{op}) {v})"
             )
         }
-        Node::Not(inner) => format!(
-            "NOT {}",
-            render_sql(inner, column, depth, first, params, ops)
-        ),
+        Node::Not(inner) => format!("NOT {}", render_sql(inner, column, depth, params, ops)),
         Node::True | Node::False | Node::Path(_) => unreachable!("rendered as a path above"),
     }
 }
@@ -749,14 +722,14 @@ fn render_sql(
 /// "candidates": […], "missing": bool}`): existence on the values, null also where the path
 /// runs out, array tests (`$size`, `$elemMatch`, containment) on the values, every other
 /// condition on one candidate at a time ([`value_cond_sql`]: within its type, never unwrapped).
-fn rooted_sql(cond: &Cond, p: &str, depth: usize, first: usize, params: &mut Vec<Param>) -> String {
+fn rooted_sql(cond: &Cond, p: &str, depth: usize, params: &mut Params) -> String {
     let member = |key: &str| format!("({p} OPERATOR(pg_catalog.->) '{key}')");
-    let some = |key: &str, cond: &Cond, params: &mut Vec<Param>| {
+    let some = |key: &str, cond: &Cond, params: &mut Params| {
         let y = format!("c{depth}.y");
         format!(
             "EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements({}) AS c{depth}(y) WHERE {})",
             member(key),
-            value_cond_sql(cond, &y, depth + 1, first, params)
+            value_cond_sql(cond, &y, depth + 1, params)
         )
     };
     let missing = format!(
@@ -773,12 +746,12 @@ fn rooted_sql(cond: &Cond, p: &str, depth: usize, first: usize, params: &mut Vec
         Cond::In(values) if values.iter().any(Value::is_null) => {
             format!("({missing} OR {})", some("candidates", cond, params))
         }
-        Cond::Not(inner) => format!("NOT {}", rooted_sql(inner, p, depth, first, params)),
+        Cond::Not(inner) => format!("NOT {}", rooted_sql(inner, p, depth, params)),
         Cond::All(conds) | Cond::Any(conds) => all_or_any(
             cond,
             conds
                 .iter()
-                .map(|c| rooted_sql(c, p, depth, first, params))
+                .map(|c| rooted_sql(c, p, depth, params))
                 .collect(),
         ),
         Cond::Size(_) | Cond::ElemMatch(_) => some("values", cond, params),
@@ -796,14 +769,10 @@ fn all_or_any(cond: &Cond, parts: Vec<String>) -> String {
 }
 
 /// `test` as SQL on a jsonb expression, its operand bound once: a function of the expression.
-fn value_test_sql(
-    test: &ValueTest,
-    first: usize,
-    params: &mut Vec<Param>,
-) -> impl Fn(&str) -> String {
+fn value_test_sql(test: &ValueTest, params: &mut Params) -> impl Fn(&str) -> String {
     let operand = match test {
         ValueTest::Equals(value) | ValueTest::Compare(_, value) => {
-            bind(Param::Jsonb(value.clone()), first, params)
+            params.bind(Param::Jsonb(value.clone()))
         }
         ValueTest::Size(_) => String::new(),
     };
@@ -898,8 +867,7 @@ fn elem_match_sql(
     path: &str,
     elem: &ElemMatch,
     depth: usize,
-    first: usize,
-    params: &mut Vec<Param>,
+    params: &mut Params,
 ) -> String {
     let (v, e) = (format!("v{depth}"), format!("e{depth}"));
     let element = format!("{e}.y");
@@ -907,7 +875,7 @@ fn elem_match_sql(
         ElemMatch::Value(conds) => {
             let parts: Vec<String> = conds
                 .iter()
-                .map(|c| value_cond_sql(c, &element, depth + 1, first, params))
+                .map(|c| value_cond_sql(c, &element, depth + 1, params))
                 .collect();
             if parts.is_empty() {
                 "true".to_string()
@@ -930,26 +898,14 @@ fn elem_match_sql(
                 Node::True => format!("({} OR {})", is("object"), is("array")),
                 Node::False => "false".to_string(),
                 node => {
-                    let on_object = render_sql(
-                        &node,
-                        &element,
-                        depth + 1,
-                        first,
-                        params,
-                        Operators::CATALOG,
-                    );
+                    let on_object =
+                        render_sql(&node, &element, depth + 1, params, Operators::CATALOG);
                     let as_object = format!(
                         "(SELECT COALESCE(pg_catalog.jsonb_object_agg((t{depth}.n OPERATOR(pg_catalog.-) 1)::pg_catalog.text, t{depth}.v), \
                          '{{}}'::pg_catalog.jsonb) FROM pg_catalog.jsonb_array_elements({element}) WITH ORDINALITY AS t{depth}(v, n))"
                     );
-                    let on_array = render_sql(
-                        &node,
-                        &as_object,
-                        depth + 1,
-                        first,
-                        params,
-                        Operators::CATALOG,
-                    );
+                    let on_array =
+                        render_sql(&node, &as_object, depth + 1, params, Operators::CATALOG);
                     format!(
                         "(({} AND {on_object}) OR ({} AND {on_array}))",
                         is("object"),
@@ -969,15 +925,9 @@ fn elem_match_sql(
 /// A condition of `$elemMatch`'s value form on one element (`value`, a jsonb expression), as
 /// MongoDB applies it: to the element itself, within its type (`$gt: 4` is false for `[5]`).
 /// Always true or false, never NULL, so that `$not` inside is exact.
-fn value_cond_sql(
-    cond: &Cond,
-    value: &str,
-    depth: usize,
-    first: usize,
-    params: &mut Vec<Param>,
-) -> String {
-    let path = |pred: String, params: &mut Vec<Param>| {
-        let p = bind(Param::JsonPath(format!("strict ({pred})")), first, params);
+fn value_cond_sql(cond: &Cond, value: &str, depth: usize, params: &mut Params) -> String {
+    let path = |pred: String, params: &mut Params| {
+        let p = params.bind(Param::JsonPath(format!("strict ({pred})")));
         format!("COALESCE({value} OPERATOR(pg_catalog.@@) {p}, false)")
     };
     let typed = |v: &Value| -> String {
@@ -1009,12 +959,12 @@ fn value_cond_sql(
             path(any.join(" || "), params)
         }
         Cond::CmpStructure(op, v) => {
-            let operand = bind(Param::Jsonb(v.clone()), first, params);
+            let operand = params.bind(Param::Jsonb(v.clone()));
             compare_sql(value, *op, v, &operand)
         }
         Cond::EqStructure(v) => format!(
             "{value} OPERATOR(pg_catalog.=) {}",
-            bind(Param::Jsonb(v.clone()), first, params)
+            params.bind(Param::Jsonb(v.clone()))
         ),
         Cond::Exists(b) => b.to_string(),
         Cond::Type(kinds) => {
@@ -1034,18 +984,15 @@ fn value_cond_sql(
         Cond::Size(n) => path(format!("$.type() == \"array\" && $.size() == {n}"), params),
         Cond::Mod { divisor, remainder } => path(mod_pred("$", *divisor, *remainder), params),
         Cond::ElemMatch(inner) => {
-            let p = bind(Param::JsonPath("$".to_string()), first, params);
-            elem_match_sql(value, &p, inner, depth, first, params)
+            let p = params.bind(Param::JsonPath("$".to_string()));
+            elem_match_sql(value, &p, inner, depth, params)
         }
-        Cond::Not(inner) => format!(
-            "NOT ({})",
-            value_cond_sql(inner, value, depth, first, params)
-        ),
+        Cond::Not(inner) => format!("NOT ({})", value_cond_sql(inner, value, depth, params)),
         Cond::All(conds) | Cond::Any(conds) => all_or_any(
             cond,
             conds
                 .iter()
-                .map(|c| value_cond_sql(c, value, depth, first, params))
+                .map(|c| value_cond_sql(c, value, depth, params))
                 .collect(),
         ),
     }

@@ -20,8 +20,8 @@
 use serde_json::{Map, Number, Value};
 
 use super::ast::Path;
-use super::compile::Param;
 use crate::order::compare_values;
+use crate::sql::{Param, Params};
 use crate::{Error, JsonKind};
 
 /// An aggregation expression.
@@ -533,25 +533,18 @@ fn identity(op: Op) -> Value {
 // SQL
 
 /// `expr` as a SQL jsonb expression over `column` (NULL: missing); values bound from `$first`.
-pub fn sql(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>) -> String {
-    let bind = |param: Param, params: &mut Vec<Param>| {
-        params.push(param);
-        format!("${}", first + params.len() - 1)
-    };
+pub fn sql(expr: &Expr, column: &str, params: &mut Params) -> String {
     let boolean = |b: String| format!("pg_catalog.to_jsonb({b})");
     match expr {
-        Expr::Literal(v) => format!(
-            "{}::pg_catalog.jsonb",
-            bind(Param::Jsonb(v.clone()), params)
-        ),
+        Expr::Literal(v) => format!("{}::pg_catalog.jsonb", params.bind(Param::Jsonb(v.clone()))),
         Expr::Root => column.to_string(),
         Expr::Path(Path(keys)) => {
-            let key = bind(Param::Text(keys[0].clone()), params);
+            let key = params.bind(Param::Text(keys[0].clone()));
             let value = format!("({column} OPERATOR(pg_catalog.->) {key}::pg_catalog.text)");
             if keys.len() == 1 {
                 value
             } else {
-                let rest = bind(Param::Jsonb(Value::from(keys[1..].to_vec())), params);
+                let rest = params.bind(Param::Jsonb(Value::from(keys[1..].to_vec())));
                 format!("docstore.expr_path({value}, {rest}::pg_catalog.jsonb)")
             }
         }
@@ -561,26 +554,26 @@ pub fn sql(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>) -> 
                 .map(|e| {
                     format!(
                         "COALESCE({}, 'null'::pg_catalog.jsonb)",
-                        sql(e, column, first, params)
+                        sql(e, column, params)
                     )
                 })
                 .collect();
             format!("pg_catalog.jsonb_build_array({})", parts.join(", "))
         }
         Expr::Compare(..) | Expr::And(_) | Expr::Or(_) | Expr::Not(_) => {
-            boolean(sql_bool(expr, column, first, params))
+            boolean(sql_bool(expr, column, params))
         }
         Expr::Cond(c, t, e) => format!(
             "(CASE WHEN {} THEN {} ELSE {} END)",
-            sql_bool(c, column, first, params),
-            sql(t, column, first, params),
-            sql(e, column, first, params)
+            sql_bool(c, column, params),
+            sql(t, column, params),
+            sql(e, column, params)
         ),
         Expr::IfNull(items) => {
             let (last, firsts) = items.split_last().expect("parsed with two or more");
-            let mut out = sql(last, column, first, params);
+            let mut out = sql(last, column, params);
             for e in firsts.iter().rev() {
-                let value = sql(e, column, first, params);
+                let value = sql(e, column, params);
                 out = format!(
                     "(CASE WHEN {value} IS NULL OR pg_catalog.jsonb_typeof({value}) OPERATOR(pg_catalog.=) 'null' \
                      THEN {out} ELSE {value} END)"
@@ -589,19 +582,19 @@ pub fn sql(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>) -> 
             out
         }
         Expr::Op(op, args) => {
-            let call = |a: &str, b: &str, params: &mut Vec<Param>| {
-                let name = bind(Param::Text(op.name().to_string()), params);
+            let call = |a: &str, b: &str, params: &mut Params| {
+                let name = params.bind(Param::Text(op.name().to_string()));
                 format!("docstore.expr_op({name}::pg_catalog.text, {a}, {b})")
             };
-            let values: Vec<String> = args.iter().map(|e| sql(e, column, first, params)).collect();
+            let values: Vec<String> = args.iter().map(|e| sql(e, column, params)).collect();
             match (op, values.as_slice()) {
                 (Op::Add | Op::Multiply, []) => {
-                    let v = bind(Param::Jsonb(identity(*op)), params);
+                    let v = params.bind(Param::Jsonb(identity(*op)));
                     format!("{v}::pg_catalog.jsonb")
                 }
                 (Op::Abs | Op::Size, [a]) => call(a, "NULL::pg_catalog.jsonb", params),
                 (Op::Add | Op::Multiply, [a]) => {
-                    let v = bind(Param::Jsonb(identity(*op)), params);
+                    let v = params.bind(Param::Jsonb(identity(*op)));
                     call(a, &format!("{v}::pg_catalog.jsonb"), params)
                 }
                 (_, [first_value, rest @ ..]) => {
@@ -619,12 +612,12 @@ pub fn sql(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>) -> 
 
 /// Whether `expr` is true, as a SQL boolean (never NULL): comparisons and `$and`/`$or`/`$not`
 /// stated directly, any other value through `docstore.expr_truthy`.
-pub fn sql_bool(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>) -> String {
+pub fn sql_bool(expr: &Expr, column: &str, params: &mut Params) -> String {
     match expr {
         Expr::Compare(c, a, b) => format!(
             "(docstore.expr_compare({}, {}) OPERATOR(pg_catalog.{}) 0)",
-            sql(a, column, first, params),
-            sql(b, column, first, params),
+            sql(a, column, params),
+            sql(b, column, params),
             c.sql()
         ),
         Expr::And(items) | Expr::Or(items) if items.is_empty() => {
@@ -636,17 +629,11 @@ pub fn sql_bool(expr: &Expr, column: &str, first: usize, params: &mut Vec<Param>
             } else {
                 " OR "
             };
-            let parts: Vec<String> = items
-                .iter()
-                .map(|e| sql_bool(e, column, first, params))
-                .collect();
+            let parts: Vec<String> = items.iter().map(|e| sql_bool(e, column, params)).collect();
             format!("({})", parts.join(sep))
         }
-        Expr::Not(e) => format!("(NOT {})", sql_bool(e, column, first, params)),
-        other => format!(
-            "docstore.expr_truthy({})",
-            sql(other, column, first, params)
-        ),
+        Expr::Not(e) => format!("(NOT {})", sql_bool(e, column, params)),
+        other => format!("docstore.expr_truthy({})", sql(other, column, params)),
     }
 }
 
