@@ -242,7 +242,7 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     let id = args::required("id", arg(fcinfo, 1)).or_raise(NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
     // Refused before any row is touched: the statement only applies a valid update.
-    let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let parsed = docstore_core::update::parse(&crate::datum::to_json(update, NAME)).or_raise(NAME);
     let expected = int_arg(fcinfo, 3);
     let options = update_options(fcinfo, 4, NAME);
     if parsed.has_positional() {
@@ -257,7 +257,7 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     }
     docstore_core::update::check_array_filters(&parsed, &options.array_filters).or_raise(NAME);
     if !options.array_filters.is_empty() {
-        let context = query::jsonb_datum(&options.context_json(None));
+        let context = crate::datum::jsonb_datum(&options.context_json(None));
         return versioned_rows(
             fcinfo,
             Statement::PatchWith,
@@ -269,7 +269,12 @@ pub unsafe extern "C-unwind" fn docstore_patch(fcinfo: pg_sys::FunctionCallInfo)
     }
     match parsed.as_merge() {
         Some((set, unset)) => {
-            let params = [collection, id, query::jsonb_datum(&set), datum(unset)];
+            let params = [
+                collection,
+                id,
+                crate::datum::jsonb_datum(&set),
+                datum(unset),
+            ];
             versioned_rows(
                 fcinfo,
                 Statement::PatchMerge,
@@ -344,7 +349,7 @@ unsafe fn with_filter(
     limited: bool,
 ) -> Option<String> {
     let filter = filter.filter(|f| !jsonb::is_empty_object(*f))?;
-    let json = query::to_json(filter, function);
+    let json = crate::datum::to_json(filter, function);
     let compiled = query::compile_json(&json, statement.next(), collection, function, limited);
     statement.filter(compiled, Some((&json, filter)))
 }
@@ -393,12 +398,12 @@ pub unsafe extern "C-unwind" fn docstore_find(fcinfo: pg_sys::FunctionCallInfo) 
     const NAME: &str = "docstore_find";
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter_datum = filter_arg(fcinfo, 1, NAME).filter(|f| !jsonb::is_empty_object(*f));
-    let filter = filter_datum.map(|f| query::to_json(f, NAME));
+    let filter = filter_datum.map(|f| crate::datum::to_json(f, NAME));
     let options = match arg(fcinfo, 2) {
         None => FindOptions::default(),
         some => {
             let datum = jsonb::object("options", some).or_raise(NAME);
-            find::parse_options(&query::to_json(datum, NAME)).or_raise(NAME)
+            find::parse_options(&crate::datum::to_json(datum, NAME)).or_raise(NAME)
         }
     };
     let statement = find_statement(
@@ -513,7 +518,7 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     let (collection, name) = collection_arg(fcinfo, 0, NAME);
     let filter = filter_arg(fcinfo, 1, NAME);
     let update = jsonb::object("update", arg(fcinfo, 2)).or_raise(NAME);
-    let parsed = docstore_core::update::parse(&query::to_json(update, NAME)).or_raise(NAME);
+    let parsed = docstore_core::update::parse(&crate::datum::to_json(update, NAME)).or_raise(NAME);
     let options = update_options(fcinfo, 3, NAME);
     docstore_core::update::check_array_filters(&parsed, &options.array_filters).or_raise(NAME);
     let mut statement = query::Statement::for_collection(collection, name);
@@ -524,14 +529,18 @@ pub unsafe extern "C-unwind" fn docstore_update_many(
     let data = match parsed.as_merge() {
         _ if with_context => {
             // `$` takes its element from the filter (MongoDB: the query of the update).
-            let filter_json = filter.map(|f| query::to_json(f, NAME));
+            let filter_json = filter.map(|f| crate::datum::to_json(f, NAME));
             let context = options.context_json(filter_json.as_ref());
             let update = statement.bind(pg_sys::JSONBOID, update, serde_json::Value::Null);
-            let context = statement.bind(pg_sys::JSONBOID, query::jsonb_datum(&context), context);
+            let context = statement.bind(
+                pg_sys::JSONBOID,
+                crate::datum::jsonb_datum(&context),
+                context,
+            );
             format!("docstore.apply_update(data, {update}, {NOW}, {context})")
         }
         Some((set, unset)) => {
-            let set = statement.bind(pg_sys::JSONBOID, query::jsonb_datum(&set), set);
+            let set = statement.bind(pg_sys::JSONBOID, crate::datum::jsonb_datum(&set), set);
             let unset = statement.bind(
                 pg_sys::TEXTARRAYOID,
                 datum(unset.clone()),
@@ -560,7 +569,7 @@ unsafe fn update_options(
     let Some(datum) = arg(fcinfo, n) else {
         return UpdateOptions::default();
     };
-    let json = query::to_json(
+    let json = crate::datum::to_json(
         jsonb::object("options", Some(datum)).or_raise(function),
         function,
     );

@@ -60,13 +60,13 @@ impl pgrx::FromDatum for Json {
         is_null: bool,
         _: pg_sys::Oid,
     ) -> Option<Json> {
-        (!is_null).then(|| Json(crate::query::to_json(datum, "docstore")))
+        (!is_null).then(|| Json(crate::datum::to_json(datum, "docstore")))
     }
 }
 
 impl pgrx::IntoDatum for Json {
     fn into_datum(self) -> Option<pg_sys::Datum> {
-        Some(crate::query::jsonb_datum(&self.0))
+        Some(crate::datum::jsonb_datum(&self.0))
     }
 
     fn type_oid() -> pg_sys::Oid {
