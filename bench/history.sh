@@ -25,12 +25,7 @@ log "loading 3 x 30k documents of ~1 KB"
 psql_at "$PORT" -d bench -f "$H/setup.sql" >/dev/null
 
 results=$(mktemp)
-pair() { # pair NAME ON_SCRIPT OFF_SCRIPT RUN: latency with the option on and off, in one run
-  local on off
-  read -r on off < <(measure_pair "$2" "$3")
-  echo "$1 $on $off $(awk -v a="$off" -v b="$on" 'BEGIN {printf "%.3f", a / b}')" >>"$results"
-  log "run $4: $1: on $on ms, off $off ms"
-}
+# pair NAME ON_SCRIPT OFF_SCRIPT RUN (bench/lib.sh): latency with the option on and off, in one run.
 for run in $(seq 1 "$RUNS"); do
   pair update_history "$H/update_hist.sql" "$H/update_off.sql" "$run"
   pair update_changes "$H/update_feed.sql" "$H/update_off.sql" "$run"
@@ -61,7 +56,6 @@ SQL
   log "run $run: read $(tail -n 1 "$results" | cut -d' ' -f2) changes, $(tail -n 1 "$results" | cut -d' ' -f3) a second"
 done
 
-col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
 echo
 echo "| measurement | option on (ms, median) | off (ms, median) | ratio (off/on, median of runs) | target |"
 echo "|---|---|---|---|---|"

@@ -48,6 +48,19 @@ measure_pair() {
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
+# pair NAME A_SCRIPT B_SCRIPT RUN [SECONDS]: measure_pair, appended to "$results" as
+# "NAME a b b/a" (the ratio of B's latency to A's: above 1 when A is faster).
+# shellcheck disable=SC2154  # results is the calling runner's
+pair() {
+  local a b
+  read -r a b < <(measure_pair "$2" "$3" "${5:-$SECONDS_EACH}")
+  echo "$1 $a $b $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.3f", b / a}')" >>"$results"
+  log "run $4: $1: $(basename "$2" .sql) $a ms, $(basename "$3" .sql) $b ms"
+}
+
+# col KEY N: the median of column N of the "$results" lines for KEY.
+col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
+
 # A throwaway cluster for benchmarks, stopped when the calling script exits.
 bench_cluster() {
   local dir=$1

@@ -29,12 +29,6 @@ log "loading 1M documents"
 psql_at "$PORT" -d bench -f "$Q/setup.sql"
 
 results=$(mktemp)
-pair() { # pair NAME DOCSTORE_SCRIPT RAW_SCRIPT RUN [SECONDS]
-  local fn raw
-  read -r fn raw < <(measure_pair "$2" "$3" "${5:-$SECONDS_EACH}")
-  echo "$1 $fn $raw $(awk -v r="$raw" -v f="$fn" 'BEGIN {printf "%.3f", r / f}')" >>"$results"
-  log "run $4: $1 docstore $fn ms, raw $raw ms"
-}
 # Same plan on both sides: custom plans for every execution, so the raw statement cannot drift
 # to a generic plan that walks the collection index (PostgreSQL's estimate for a parameter in
 # `@>` is blind), and both run Bitmap Index Scan on the GIN index.
@@ -73,7 +67,6 @@ sort_plan=$(psql_at "$PORT" -d bench -tAc "SELECT jsonb_path_query_array(docstor
 range_plan=$(psql_at "$PORT" -d bench -tAc "SELECT jsonb_path_query_array(docstore_explain('bench', '{\"n\": {\"\$gte\": 500, \"\$lt\": 510}}'), 'strict \$.**.\"Node Type\"')")
 for run in $(seq 1 "$RUNS"); do echo "sorted $(measure "$Q/sort.sql")" >>"$results"; done
 
-col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
 echo
 echo "| measurement | docstore (ms, median) | comparison (ms, median) | ratio | target |"
 echo "|---|---|---|---|---|"

@@ -41,7 +41,6 @@ for run in $(seq 1 "$RUNS"); do
   echo "many $fn $raw" >>"$results"; log "run $run: update_many 100k docstore $fn ms, raw $raw ms"
 done
 
-col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 patch_fn=$(col patch 2); patch_raw=$(col patch 3)
 many=$(col bulk 2); copy=$(col bulk 3); one=$(col bulk 4)

@@ -88,6 +88,23 @@ psql_at() {
   "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"
 }
 
+# q SQL: what SQL returns in database $DB on $PORT (tuples only, unaligned).
+# shellcheck disable=SC2153  # PORT and DB are the calling test's
+q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
+# q_in DB SQL: the same in database DB.
+q_in() { psql_at "$PORT" -d "$1" -tAc "$2"; }
+
+# as ROLE SQL…: each SQL in one session of ROLE on database $DB (extra connection options in
+# $AS_OPTIONS); prints the first line of output, or the SQLSTATE of an error.
+as() {
+  local role=$1 sql commands=()
+  shift
+  for sql in "$@"; do commands+=(-c "$sql"); done
+  psql "host=127.0.0.1 port=$PORT dbname=$DB user=$role${AS_OPTIONS:+ options='$AS_OPTIONS'}" \
+    -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate "${commands[@]}" 2>&1 |
+    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1 || true
+}
+
 # A Python virtualenv with the client (psycopg 3) for the Python-driven tests; prints its path.
 ensure_venv() {
   local venv

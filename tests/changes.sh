@@ -16,7 +16,6 @@ PGBENCH=$PG_BIN/pgbench
 work=$(mktemp -d /tmp/docstore-changes.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
 
 psql_at "$PORT" -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 q "CREATE EXTENSION docstore" >/dev/null

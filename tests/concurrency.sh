@@ -14,7 +14,6 @@ PGBENCH=$PG_BIN/pgbench
 work=$(mktemp -d /tmp/docstore-concurrency.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 fail=0
-q() { psql_at "$PORT" -d "$DB" -tAc "$1"; }
 bench() { "$PGBENCH" -n -M prepared -h 127.0.0.1 -p "$PORT" -U postgres "$@" "$DB" >"$work/pgbench.log" 2>&1 \
   || { cat "$work/pgbench.log" >&2; echo "not ok - pgbench failed"; exit 1; }; }
 

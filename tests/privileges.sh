@@ -10,19 +10,10 @@ source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 DB=docstore_privileges
 fail=0
-# as ROLE SQL: the first line of output, or the SQLSTATE of the error.
-as() {
-  local role=$1; shift
-  psql "host=127.0.0.1 port=$PORT dbname=$DB user=$role" -X -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate -c "$1" 2>&1 |
-    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1
-}
-# as_indexed ROLE SQL: as `as`, with only bitmap scans on, so that a plan shows which index the
-# role's filter can use (a small table is otherwise read whole, whatever the index could do).
-as_indexed() {
-  local role=$1; shift
-  psql "host=127.0.0.1 port=$PORT dbname=$DB user=$role options='-c enable_seqscan=off -c enable_indexscan=off'" -X -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate -c "$1" 2>&1 |
-    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1
-}
+# as_indexed ROLE SQL: as `as` (scripts/lib.sh), with only bitmap scans on, so that a plan shows
+# which index the role's filter can use (a small table is otherwise read whole, whatever the
+# index could do).
+as_indexed() { AS_OPTIONS="-c enable_seqscan=off -c enable_indexscan=off" as "$@"; }
 
 psql_at "$PORT" -d postgres -q <<SQL
 SET client_min_messages = warning;

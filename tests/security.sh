@@ -28,14 +28,6 @@ fail=0
 ROLES="sec_owner sec_planter sec_writer sec_reader sec_b sec_nobody"
 
 conn() { echo "host=127.0.0.1 port=$PORT dbname=$DB user=$1"; }
-# as ROLE SQL…: each SQL in one session; the first line of output, or the SQLSTATE of an error.
-as() {
-  local role=$1; shift
-  local commands=()
-  for sql in "$@"; do commands+=(-c "$sql"); done
-  psql "$(conn "$role")" -X -q -tA -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate "${commands[@]}" 2>&1 |
-    sed -E 's/^ERROR:  ([0-9A-Z]{5}).*/\1/' | head -n 1 || true
-}
 # What planted code ran, as one line (empty: nothing).
 hits() {
   psql_at "$PORT" -d "$DB" -tA -c "SELECT coalesce(string_agg(DISTINCT what, '; '), '') FROM (

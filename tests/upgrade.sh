@@ -8,7 +8,6 @@ source "$(dirname "$0")/../scripts/lib.sh"
 PORT=$1
 NEW=$(sed -n 's/^version = "\(.*\)"/\1/p' "$REPO/Cargo.toml" | head -n 1)
 fail=0
-q() { local db=$1; shift; psql_at "$PORT" -d "$db" -tAc "$1"; }
 
 # The frozen install scripts of the old releases, beside the current one.
 OLDS=()
@@ -38,40 +37,40 @@ CREATE FUNCTION public.planted_arrow(jsonb, jsonb) RETURNS jsonb LANGUAGE sql IM
     AS $$ SELECT $1 OPERATOR(pg_catalog.->) ($2 OPERATOR(pg_catalog.#>>) '{}'::text[]) $$;
 CREATE OPERATOR public.-> (LEFTARG = jsonb, RIGHTARG = jsonb, FUNCTION = public.planted_arrow);
 PLANT
-q upgrade_old "CREATE EXTENSION docstore VERSION '$OLD'" >/dev/null
-check "release $OLD installs from its frozen script" "$OLD" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
+q_in upgrade_old "CREATE EXTENSION docstore VERSION '$OLD'" >/dev/null
+check "release $OLD installs from its frozen script" "$OLD" "$(q_in upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
 
 # Fill it with the current library already loaded (as after installing new binaries): writes,
 # updates and equality queries must work before the ALTER EXTENSION too.
-q upgrade_old "SELECT count(*) FROM (SELECT docstore_create('c' || (i % 3), jsonb_build_object('i', i, 'tags', jsonb_build_array('t' || (i % 4)))) FROM generate_series(1, 300) i) s" >/dev/null
-q upgrade_old "SELECT count(*) FROM (SELECT docstore_update('c1', id, '{\"u\": 1}') FROM docstore.documents WHERE collection = 'c1') s" >/dev/null
-q upgrade_old "SELECT count(*) FROM (SELECT docstore_patch('c2', id, '{\"\$inc\": {\"i\": 1000}}') FROM docstore.documents WHERE collection = 'c2' AND (data->>'i')::int % 2 = 0) s" >/dev/null
-q upgrade_old "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null
-check "before the update: an equality query works" 1 "$(q upgrade_old "SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')")"
+q_in upgrade_old "SELECT count(*) FROM (SELECT docstore_create('c' || (i % 3), jsonb_build_object('i', i, 'tags', jsonb_build_array('t' || (i % 4)))) FROM generate_series(1, 300) i) s" >/dev/null
+q_in upgrade_old "SELECT count(*) FROM (SELECT docstore_update('c1', id, '{\"u\": 1}') FROM docstore.documents WHERE collection = 'c1') s" >/dev/null
+q_in upgrade_old "SELECT count(*) FROM (SELECT docstore_patch('c2', id, '{\"\$inc\": {\"i\": 1000}}') FROM docstore.documents WHERE collection = 'c2' AND (data->>'i')::int % 2 = 0) s" >/dev/null
+q_in upgrade_old "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null
+check "before the update: an equality query works" 1 "$(q_in upgrade_old "SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')")"
 # Releases before 0.3.1 bound names through the search_path; from 0.3.1 on nothing is bound to
 # the plants even before the update.
 case $OLD in 0.1.0 | 0.2.0 | 0.3.0) planted=t ;; *) planted=f ;; esac
 check "before the update: what was planted is bound only before 0.3.1 (the check below can fail)" "$planted" \
-  "$(q upgrade_old "SELECT ($(sed '/^--/d; s/;$//' "$REPO/tests/security/foreign_bindings.sql")) <> ''")"
+  "$(q_in upgrade_old "SELECT ($(sed '/^--/d; s/;$//' "$REPO/tests/security/foreign_bindings.sql")) <> ''")"
 granted=no  # docstore_grant exists from 0.2.0 on
-q upgrade_old "SELECT docstore_grant('c1', 'upgrade_writer', 'write')" >/dev/null 2>&1 && granted=yes
+q_in upgrade_old "SELECT docstore_grant('c1', 'upgrade_writer', 'write')" >/dev/null 2>&1 && granted=yes
 fingerprint="SELECT count(*) || ':' || sum(version) || ':' || md5(string_agg(id::text || collection || data::text || created_at::text || updated_at::text || version, ',' ORDER BY id)) FROM docstore.documents"
-before=$(q upgrade_old "$fingerprint")
+before=$(q_in upgrade_old "$fingerprint")
 
-q upgrade_old "ALTER EXTENSION docstore UPDATE" >/dev/null
-check "ALTER EXTENSION docstore UPDATE reaches $NEW" "$NEW" "$(q upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
-check "documents, timestamps and versions untouched" "$before" "$(q upgrade_old "$fingerprint")"
+q_in upgrade_old "ALTER EXTENSION docstore UPDATE" >/dev/null
+check "ALTER EXTENSION docstore UPDATE reaches $NEW" "$NEW" "$(q_in upgrade_old "SELECT extversion FROM pg_extension WHERE extname = 'docstore'")"
+check "documents, timestamps and versions untouched" "$before" "$(q_in upgrade_old "$fingerprint")"
 check "after the update nothing docstore uses is bound outside pg_catalog and docstore" "" \
-  "$(q upgrade_old "$(sed '/^--/d' "$REPO/tests/security/foreign_bindings.sql")")"
+  "$(q_in upgrade_old "$(sed '/^--/d' "$REPO/tests/security/foreign_bindings.sql")")"
 check "after the update schema docstore belongs to a superuser" t \
-  "$(q upgrade_old "SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'docstore'")"
+  "$(q_in upgrade_old "SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'docstore'")"
 [ "$granted" = yes ] && check "after the update a writer granted before it has only the column privileges it needs" "false false true false" \
-  "$(q upgrade_old "SELECT has_table_privilege('upgrade_writer', 'docstore.history', 'INSERT') || ' ' || has_table_privilege('upgrade_writer', 'docstore.changes', 'INSERT') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'data', 'UPDATE') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'version', 'INSERT')")"
+  "$(q_in upgrade_old "SELECT has_table_privilege('upgrade_writer', 'docstore.history', 'INSERT') || ' ' || has_table_privilege('upgrade_writer', 'docstore.changes', 'INSERT') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'data', 'UPDATE') || ' ' || has_column_privilege('upgrade_writer', 'docstore.documents', 'version', 'INSERT')")"
 
 # Every object of the extension, with its definition, as text: the upgraded database and a fresh
 # install must agree exactly.
-q upgrade_new "CREATE EXTENSION docstore" >/dev/null
-q upgrade_new "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null  # the same user index on both
+q_in upgrade_new "CREATE EXTENSION docstore" >/dev/null
+q_in upgrade_new "SELECT docstore_create_index('c0', '{\"i\": 1}')" >/dev/null  # the same user index on both
 describe="
 WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'docstore'),
 members AS (SELECT d.classid, d.objid, d.objsubid FROM pg_depend d, ext
@@ -114,29 +113,29 @@ SELECT string_agg(line, E'\n' ORDER BY line) FROM (
   UNION ALL
   SELECT 'feed ' || trimmed_before FROM docstore.feed
 ) s"
-q upgrade_new "$describe" >/tmp/docstore-upgrade-new.txt
-q upgrade_old "$describe" >/tmp/docstore-upgrade-old.txt
+q_in upgrade_new "$describe" >/tmp/docstore-upgrade-new.txt
+q_in upgrade_old "$describe" >/tmp/docstore-upgrade-old.txt
 check "the upgraded database has exactly the objects and definitions of a fresh $NEW install ($(wc -l </tmp/docstore-upgrade-new.txt) lines compared)" "" \
   "$(diff /tmp/docstore-upgrade-new.txt /tmp/docstore-upgrade-old.txt | head -n 20)"
 rm -f /tmp/docstore-upgrade-new.txt /tmp/docstore-upgrade-old.txt
 
 # Every function works on the upgraded database.
-id=$(q upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c1' ORDER BY id LIMIT 1")
-v=$(q upgrade_old "SELECT version FROM docstore_read('c1', '$id')")
-check "read / update keep counting versions" "$((v + 1))" "$(q upgrade_old "SELECT version FROM docstore_update('c1', '$id', '{\"after\": true}')")"
-check "patch" "$((v + 2))" "$(q upgrade_old "SELECT version FROM docstore_patch('c1', '$id', '{\"\$set\": {\"p\": 1}}')")"
+id=$(q_in upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c1' ORDER BY id LIMIT 1")
+v=$(q_in upgrade_old "SELECT version FROM docstore_read('c1', '$id')")
+check "read / update keep counting versions" "$((v + 1))" "$(q_in upgrade_old "SELECT version FROM docstore_update('c1', '$id', '{\"after\": true}')")"
+check "patch" "$((v + 2))" "$(q_in upgrade_old "SELECT version FROM docstore_patch('c1', '$id', '{\"\$set\": {\"p\": 1}}')")"
 check "query and count (equality now one condition, docstore.@=, on the rebuilt GIN index)" "1 1 true" \
-  "$(q upgrade_old "SELECT (SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')) || ' ' || docstore_count('c1', '{\"i\": 4}') || ' ' || (docstore_explain('c1', '{\"i\": 4}')->>'sql' LIKE '%data OPERATOR(docstore.@=) \$2%')")"
-check "find with sort on the index made before the update" 100 "$(q upgrade_old "SELECT count(*) FROM docstore_find('c0', '{}', '{\"sort\": {\"i\": -1}, \"limit\": 500}')")"
-check "distinct" 4 "$(q upgrade_old "SELECT count(*) FROM docstore_distinct('c0', 'tags')")"
-q upgrade_old "SELECT docstore_configure('c2', '{\"history\": true, \"changes\": true}')" >/dev/null
-hid=$(q upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c2' ORDER BY id LIMIT 1")
-q upgrade_old "SELECT docstore_update('c2', '$hid', '{\"h\": 1}')" >/dev/null
+  "$(q_in upgrade_old "SELECT (SELECT count(*) FROM docstore_query('c1', '{\"i\": 4}')) || ' ' || docstore_count('c1', '{\"i\": 4}') || ' ' || (docstore_explain('c1', '{\"i\": 4}')->>'sql' LIKE '%data OPERATOR(docstore.@=) \$2%')")"
+check "find with sort on the index made before the update" 100 "$(q_in upgrade_old "SELECT count(*) FROM docstore_find('c0', '{}', '{\"sort\": {\"i\": -1}, \"limit\": 500}')")"
+check "distinct" 4 "$(q_in upgrade_old "SELECT count(*) FROM docstore_distinct('c0', 'tags')")"
+q_in upgrade_old "SELECT docstore_configure('c2', '{\"history\": true, \"changes\": true}')" >/dev/null
+hid=$(q_in upgrade_old "SELECT id FROM docstore.documents WHERE collection = 'c2' ORDER BY id LIMIT 1")
+q_in upgrade_old "SELECT docstore_update('c2', '$hid', '{\"h\": 1}')" >/dev/null
 check "configure, history and the feed" "2 update" \
-  "$(q upgrade_old "SELECT count(*) || ' ' || (SELECT string_agg(op, ',') FROM docstore_changes()) FROM docstore_history('c2', '$hid')")"
+  "$(q_in upgrade_old "SELECT count(*) || ' ' || (SELECT string_agg(op, ',') FROM docstore_changes()) FROM docstore_history('c2', '$hid')")"
 check "delete and delete_collection (with purge)" "true true" \
-  "$(q upgrade_old "SELECT docstore_delete('c1', '$id') || ' ' || docstore_delete_collection('c2', purge => true)")"
-check "collections listed" "c0,c1" "$(q upgrade_old "SELECT string_agg(c, ',') FROM docstore_list_collections() c")"
+  "$(q_in upgrade_old "SELECT docstore_delete('c1', '$id') || ' ' || docstore_delete_collection('c2', purge => true)")"
+check "collections listed" "c0,c1" "$(q_in upgrade_old "SELECT string_agg(c, ',') FROM docstore_list_collections() c")"
 
 psql_at "$PORT" -d postgres -q -c "DROP DATABASE upgrade_old" -c "DROP DATABASE upgrade_new"
 }
