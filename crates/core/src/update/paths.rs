@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 
-use super::{bad, child, Update};
+use super::apply::child;
+use super::{bad, Update};
 use crate::filter::{self, Cond, Filter};
 use crate::{Error, JsonKind};
 
@@ -437,7 +438,7 @@ fn positive(cond: &Cond) -> Option<Cond> {
 fn at_mut<'a>(doc: &'a mut Value, keys: &[String]) -> Option<&'a mut Value> {
     keys.iter().try_fold(doc, |value, key| match value {
         Value::Object(map) => map.get_mut(key),
-        Value::Array(items) => super::index(key).and_then(|i| items.get_mut(i)),
+        Value::Array(items) => super::apply::index(key).and_then(|i| items.get_mut(i)),
         _ => None,
     })
 }

@@ -5,7 +5,8 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use super::{bad, child, split};
+use super::apply::child;
+use super::{bad, split};
 use crate::Error;
 
 /// How `$push` orders the array after inserting (`$sort`), before `$slice`.
