@@ -4,7 +4,8 @@
 #   the checksums of released SQL files,
 #   and, against a fresh throwaway cluster on 127.0.0.1:${DOCSTORE_TEST_PORT:-54330}: the SQL
 #   regression suite (pg_regress), the multi-connection tests, upgrades, privileges, the security
-#   suite, the pg_dump round trip, fuzz, soak, crash, memory and the Python client's pytest suite.
+#   suite, the pg_dump round trip, fuzz, soak, crash, memory and the Python client's pytest suite;
+#   last, the Debian package and the wheel installed as a user would (tests/package.sh).
 # Ends with "N passed, N failed" and exits non-zero if anything failed.
 source "$(dirname "$0")/scripts/lib.sh"
 
@@ -68,6 +69,8 @@ step "soak: 64 clients, 20 s" bash tests/soak.sh "$PORT" 20 64
 step "crash safety: SIGKILL mid-load, 3 rounds" bash tests/crash.sh 3 4
 step "1M-row results keep backend memory flat" bash tests/memory.sh "$PORT"
 step "Python client (pytest)" python_tests
+step "release artifacts: the Debian package and the wheel, installed as a user would" \
+  bash tests/package.sh "$((PORT + 1))"
 
 echo
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
