@@ -37,7 +37,7 @@ pub fn options(owner: pg_sys::Oid, collection: &str) -> Options {
     }
     // A database whose docstore SQL predates the options (0.1.0, before ALTER EXTENSION
     // UPDATE) has no docstore.collections: nothing is configured there.
-    let options = if table_exists() {
+    let options = if crate::compat::has_collection_options() {
         store::as_role(owner, || stored(collection)).unwrap_or_default()
     } else {
         Options::default()
@@ -113,9 +113,4 @@ fn forget(collection: &str) {
     // SAFETY: a relation's oid.
     unsafe { pg_sys::CacheInvalidateRelcacheByRelid(documents) };
     OPTIONS.with(|c| c.borrow_mut().remove(collection));
-}
-
-/// Whether `docstore.collections` exists (catalog-cache lookups; only on a cache miss).
-fn table_exists() -> bool {
-    store::relation(c"collections").is_some()
 }

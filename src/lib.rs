@@ -31,6 +31,7 @@ macro_rules! function_info_v1 {
 mod access;
 mod api;
 mod collections;
+mod compat;
 mod datum;
 mod error;
 mod indexes;

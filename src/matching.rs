@@ -21,11 +21,8 @@
 //! `docstore.match_eq(data, $f) AND data @@ $path`, the function first so that rows failing it
 //! never run the path, with a planner support function reporting selectivity 1 (the path
 //! predicate carries the estimate). The library still does that on a 0.2.0 schema until
-//! `ALTER EXTENSION docstore UPDATE`.
+//! `ALTER EXTENSION docstore UPDATE` (`crate::compat`).
 
-use std::cell::Cell;
-
-use docstore_core::filter::{Equalities, Operators};
 use docstore_core::jsonb_binary::{self, Container, Value};
 use pgrx::prelude::*;
 use pgrx::{pg_sys, varlena};
@@ -200,59 +197,6 @@ pub unsafe extern "C-unwind" fn docstore_gin_triconsistent(
 ) -> pg_sys::Datum {
     as_contains(fcinfo, 1);
     pg_sys::gin_triconsistent_jsonb_path(fcinfo)
-}
-
-thread_local! {
-    /// What this backend found of the helpers (once found, they stay): bit 0 `match_eq`
-    /// (docstore 0.2.0's SQL), bit 1 the operator `@=` (0.3.0), bit 2 the leakproof
-    /// `docstore.@@` and `docstore.@>` (0.3.2).
-    static FOUND: Cell<u8> = const { Cell::new(0) };
-}
-
-/// The helpers the database's docstore SQL has (see [`FOUND`]): a catalog lookup until the
-/// newest are found, then free.
-fn found() -> u8 {
-    let mut found = FOUND.get();
-    if found & 4 == 0 {
-        found = Spi::get_one::<i32>(
-            "SELECT (pg_catalog.to_regprocedure('docstore.match_eq(pg_catalog.jsonb, pg_catalog.jsonb)')
-                     IS NOT NULL)::int
-                  OPERATOR(pg_catalog.|) ((pg_catalog.to_regoperator(
-                     'docstore.@=(pg_catalog.jsonb, pg_catalog.jsonb)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 1)
-                  OPERATOR(pg_catalog.|) ((pg_catalog.to_regoperator(
-                     'docstore.@@(pg_catalog.jsonb, pg_catalog.jsonpath)') IS NOT NULL)::int OPERATOR(pg_catalog.<<) 2)",
-        )
-        .ok()
-        .flatten()
-        .unwrap_or(0) as u8;
-        FOUND.set(found);
-    }
-    found
-}
-
-/// How the database's docstore SQL lets top-level equalities be stated (see
-/// [`Equalities`]): the operator since 0.3.0; before, `match_eq` as a per-row test where the
-/// statement is `limited`; the path predicate alone on 0.1.0 (a newer library runs against the
-/// old SQL between installing it and `ALTER EXTENSION docstore UPDATE`).
-pub fn equalities(limited: bool) -> Equalities {
-    let found = found();
-    if found & 2 != 0 {
-        Equalities::Operator
-    } else if limited && found & 1 != 0 {
-        Equalities::RowTest
-    } else {
-        Equalities::Path
-    }
-}
-
-/// The operators path predicates and containment on `data` are written with: docstore's
-/// leakproof ones where the SQL has them (0.3.2), else PostgreSQL's.
-pub fn operators() -> Operators {
-    if found() & 4 != 0 {
-        Operators::LEAKPROOF
-    } else {
-        Operators::CATALOG
-    }
 }
 
 function_info_v1!(pg_finfo_docstore_match_eq_sel);

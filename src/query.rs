@@ -30,8 +30,8 @@ pub fn compile_json(
     let indexed = crate::indexes::indexed_paths(collection);
     let target = filter::Target {
         indexed: &indexed,
-        equalities: crate::matching::equalities(limited),
-        operators: crate::matching::operators(),
+        equalities: crate::compat::equalities(limited),
+        operators: crate::compat::operators(),
     };
     filter::compile_for(&filter, first, &target).or_raise(function)
 }
