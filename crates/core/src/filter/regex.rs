@@ -1,4 +1,5 @@
-//! MongoDB's `$regex` is PCRE (without Unicode properties for `\d`, `\w`, `\s`: they are ASCII);
+//! MongoDB's `$regex` is PCRE (without Unicode properties for `\d`, `\w`, `\s`, `\b`: they are
+//! ASCII — MongoDB's open SERVER-23881 asks for Unicode-aware `\w` and `\b`);
 //! the regular expressions that run are PostgreSQL's (ARE, in the path language's
 //! `like_regex`), which read some of the same text differently — `\b` is a backspace there, not
 //! a word boundary; `\w` takes letters of every script; `$` does not match before a final
